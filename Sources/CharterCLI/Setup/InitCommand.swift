@@ -1,0 +1,121 @@
+import ArgumentParser
+import CharterCore
+import CharterLedger
+import CharterStore
+import CharterStoreSQLite
+import Foundation
+
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Create the store and the ledger's Ed25519 signing key.",
+        discussion: """
+            Creates <home>/charter.db (SQLite, WAL) and <home>/keys/ledger.key (mode 0600) with its
+            public key in <home>/keys/ledger.pub. A second init changes nothing and fails; with
+            --force on an existing store the signing key is rotated: the old public key moves to
+            keys/retired/ so the checkpoints it signed still verify, and the rotation is a ledger entry.
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: ArgumentHelp("The log's name in checkpoints and its key name: a schema-less URL such as example.com/payments (default: charter.local/<folder>-<random>).", valueName: "name"))
+    var origin: String?
+
+    @Flag(help: "Rotate the signing key of an existing store.")
+    var force = false
+
+    func run() throws {
+        let workspace = try Workspace(global)
+        let storeExists = FileManager.default.fileExists(atPath: workspace.storePath)
+        if storeExists {
+            guard force else {
+                throw StoreError(.alreadyExists, "Charter is already initialized at \(workspace.home); nothing was changed (use --force to rotate the signing key)")
+            }
+            try rotate(workspace)
+        } else {
+            try create(workspace)
+        }
+    }
+
+    private func create(_ workspace: Workspace) throws {
+        let keys = workspace.keys
+        if keys.exists && !force {
+            throw LedgerError(.keyExists, "\(keys.privateKeyPath) exists but there is no store beside it; move the key away or pass --force to replace it")
+        }
+        let name = origin ?? Self.defaultOrigin()
+        try NoteVerifier.validateName(name)
+        let store = try SQLiteStore.create(path: workspace.storePath, lockTimeout: workspace.lockTimeout)
+        let signer: NoteSigner
+        do {
+            signer = try keys.create(name: name, rotate: force).signer
+            try store.write { writer in
+                try writer.setSetting("ledger.origin", name)
+                _ = try Ledger(store: store).append([
+                    try EntryDraft(kind: EntryKind(validating: "ledger.initialized"), actor: workspace.actor, subject: name,
+                                   payload: .object(["origin": .string(name), "publicKey": .string(signer.verifier.vkey)]))
+                ], in: writer)
+            }
+        } catch {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: workspace.storePath + suffix) }
+            throw error
+        }
+        Self.writeGitignore(in: workspace.home)
+        try report(workspace, signer: signer, rotated: nil)
+    }
+
+    private func rotate(_ workspace: Workspace) throws {
+        let store = try workspace.openStore()
+        let name = try store.read { try $0.setting("ledger.origin") } ?? origin ?? Self.defaultOrigin()
+        if let origin, origin != name {
+            throw CLIError.usage("the ledger's origin is \(name); it cannot be renamed to \(origin) (checkpoints name it)")
+        }
+        let (signer, retired) = try workspace.keys.create(name: name, rotate: true)
+        var payload: [String: JSONValue] = ["origin": .string(name), "publicKey": .string(signer.verifier.vkey)]
+        if let retired { payload["retiredKey"] = .string(retired.vkey) }
+        try Ledger(store: store).append([
+            try EntryDraft(kind: EntryKind(validating: "ledger.key-rotated"), actor: workspace.actor, subject: name, payload: .object(payload))
+        ])
+        try report(workspace, signer: signer, rotated: retired)
+    }
+
+    private func report(_ workspace: Workspace, signer: NoteSigner, rotated: NoteVerifier?) throws {
+        if global.json {
+            try Output.json(InitResult(
+                home: workspace.home, store: workspace.storePath, origin: signer.name, privateKey: workspace.keys.privateKeyPath,
+                publicKey: signer.verifier.vkey, retiredKey: rotated?.vkey))
+            return
+        }
+        var lines = [rotated == nil ? "Initialized Charter in \(workspace.home)" : "Rotated the signing key of \(workspace.home)"]
+        lines.append("  store        \(workspace.storePath)")
+        lines.append("  signing key  \(workspace.keys.privateKeyPath) (mode 600; back it up, never commit it)")
+        lines.append("  public key   \(signer.verifier.vkey)")
+        if let rotated { lines.append("  retired key  \(rotated.vkey) (still verifies the checkpoints it signed)") }
+        lines.append("Give auditors the public key: charter key export")
+        Output.text(lines.joined(separator: "\n"))
+    }
+
+    private static func defaultOrigin() -> String {
+        let folder = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).lastPathComponent
+        let safe = String(folder.lowercased().map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." ? $0 : "-" })
+        let random = (0..<3).map { _ in String(format: "%02x", UInt8.random(in: 0...255)) }.joined()
+        return "charter.local/\(safe.isEmpty ? "project" : safe)-\(random)"
+    }
+
+    /// Keeps the store and the private key out of the project's git history.
+    private static func writeGitignore(in home: String) {
+        let path = home + "/.gitignore"
+        if !FileManager.default.fileExists(atPath: path) {
+            _ = FileManager.default.createFile(atPath: path, contents: Data("# Charter's store and signing key: never commit these.\n*\n".utf8))
+        }
+    }
+}
+
+struct InitResult: Encodable {
+    let home: String
+    let store: String
+    let origin: String
+    let privateKey: String
+    let publicKey: String
+    let retiredKey: String?
+}

@@ -1,0 +1,55 @@
+import CharterCore
+import CharterStore
+
+/// Appends entries inside one store transaction, writing each leaf hash and every complete
+/// subtree it finishes. It remembers the right edge of the tree, so a batch reads each stored
+/// node at most once.
+package struct LedgerAppender {
+    private let store: any StoreWriter
+    private var size: UInt64
+    private var lastTime: String?
+    /// The newest complete subtree at each level still waiting for its right sibling.
+    private var rightEdge: [Int: [UInt8]] = [:]
+
+    package init(in store: any StoreWriter) throws {
+        self.store = store
+        self.size = try store.ledgerSize()
+        self.lastTime = size == 0 ? nil : try store.entry(at: size - 1)?.time
+    }
+
+    /// The size the ledger will have when the transaction commits.
+    package var ledgerSize: UInt64 { size }
+
+    /// Appends one entry stamped `time`, or the previous entry's time if the clock went backwards,
+    /// so entry times never decrease along the log.
+    @discardableResult
+    package mutating func append(_ draft: EntryDraft, time: String) throws -> LedgerEntry {
+        let stamped = lastTime.map { max($0, time) } ?? time
+        let entry = LedgerEntry(
+            index: size, time: stamped, kind: draft.kind, actor: draft.actor, subject: draft.subject,
+            reason: draft.reason, payload: draft.payload)
+        var hash = MerkleHash.leaf(entry.canonicalBytes)
+        try store.insertEntry(entry, leafHash: hash)
+        var level = 0
+        var index = size
+        while index & 1 == 1 {
+            hash = MerkleHash.node(try leftSibling(level: level, index: index), hash)
+            rightEdge[level] = nil
+            index >>= 1
+            level += 1
+            try store.insertMerkleNode(level: level, index: index, hash: hash)
+        }
+        rightEdge[level] = hash
+        size += 1
+        lastTime = stamped
+        return entry
+    }
+
+    private func leftSibling(level: Int, index: UInt64) throws -> [UInt8] {
+        if let known = rightEdge[level] { return known }
+        guard let stored = try store.merkleNode(level: level, index: index - 1) else {
+            throw LedgerError(.internalInconsistency, "the Merkle node at level \(level), index \(index - 1) is missing; run `charter ledger verify`")
+        }
+        return stored
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+
+/// The ledger's signing key on disk: `keys/ledger.key` (the note signer key, mode 0600),
+/// `keys/ledger.pub` (its verifier key), and `keys/retired/*.pub` for keys rotated out, which
+/// still verify the checkpoints they signed.
+package struct LedgerKeyFiles: Sendable {
+    package let directory: String
+
+    package init(directory: String) {
+        self.directory = directory
+    }
+
+    package var privateKeyPath: String { directory + "/ledger.key" }
+    package var publicKeyPath: String { directory + "/ledger.pub" }
+    package var retiredDirectory: String { directory + "/retired" }
+
+    package var exists: Bool { FileManager.default.fileExists(atPath: privateKeyPath) }
+
+    /// Creates a new key pair. With `rotate`, an existing pair is moved to `retired/` first;
+    /// without it an existing key is an error and nothing changes.
+    package func create(name: String, rotate: Bool) throws -> (signer: NoteSigner, retired: NoteVerifier?) {
+        var retired: NoteVerifier?
+        if exists {
+            guard rotate else {
+                throw LedgerError(.keyExists, "a signing key already exists at \(privateKeyPath); it was left as it is (use --force to rotate it)")
+            }
+            let old = try load()
+            try FileManager.default.createDirectory(atPath: retiredDirectory, withIntermediateDirectories: true)
+            let stem = "\(retiredDirectory)/\(NoteKeyName.hex(old.verifier.keyID))"
+            try write(old.verifier.vkey + "\n", to: stem + ".pub", mode: 0o644)
+            try FileManager.default.moveItem(atPath: privateKeyPath, toPath: stem + ".key")
+            retired = old.verifier
+        }
+        let signer = try NoteSigner.generate(name: name)
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try write(signer.skey + "\n", to: privateKeyPath, mode: 0o600)
+        try write(signer.verifier.vkey + "\n", to: publicKeyPath, mode: 0o644)
+        return (signer, retired)
+    }
+
+    package func load() throws -> NoteSigner {
+        let path = privateKeyPath
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw LedgerError(.keyMissing, "no signing key at \(path); restore it from your backup, or run `charter init --force` to create a new one (old checkpoints stay verifiable)")
+        }
+        if let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+           let permissions = attributes[.posixPermissions] as? Int, permissions & 0o077 != 0 {
+            throw LedgerError(.keyInvalid, "the signing key \(path) can be read by other users (mode \(String(permissions, radix: 8))); run `chmod 600 \(path)`")
+        }
+        guard let text = FileManager.default.contents(atPath: path).map({ String(decoding: $0, as: UTF8.self) }) else {
+            throw LedgerError(.keyMissing, "cannot read the signing key \(path); check its permissions")
+        }
+        do {
+            return try NoteSigner(skey: text)
+        } catch let error as LedgerError {
+            throw LedgerError(.keyInvalid, "\(path): \(error.message)")
+        }
+    }
+
+    /// The current public key and every retired one: the keys `ledger verify` trusts by default.
+    package func trustedVerifiers() throws -> [NoteVerifier] {
+        var keys: [NoteVerifier] = []
+        if FileManager.default.fileExists(atPath: publicKeyPath) {
+            keys.append(try Self.readVerifier(at: publicKeyPath))
+        } else if exists {
+            keys.append(try load().verifier)
+        }
+        let retired = (try? FileManager.default.contentsOfDirectory(atPath: retiredDirectory)) ?? []
+        for file in retired.sorted() where file.hasSuffix(".pub") {
+            keys.append(try Self.readVerifier(at: "\(retiredDirectory)/\(file)"))
+        }
+        guard !keys.isEmpty else {
+            throw LedgerError(.keyMissing, "no public key in \(directory); pass the log's key with --key")
+        }
+        return keys
+    }
+
+    /// Reads a verifier key file: a C2SP vkey, or a PEM public key whose name is taken from `name`.
+    package static func readVerifier(at path: String, name: String? = nil) throws -> NoteVerifier {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw LedgerError(.keyMissing, "cannot read the key file \(path)")
+        }
+        let text = String(decoding: data, as: UTF8.self)
+        do {
+            if text.contains("BEGIN PUBLIC KEY") {
+                guard let name else {
+                    throw LedgerError(.keyInvalid, "a PEM key has no name; use the vkey from `charter key export` instead")
+                }
+                return try NoteVerifier(name: name, publicKey: try NoteVerifier.publicKey(pem: text))
+            }
+            return try NoteVerifier(vkey: text)
+        } catch let error as LedgerError {
+            throw LedgerError(error.code, "\(path): \(error.message)")
+        }
+    }
+
+    private func write(_ text: String, to path: String, mode: mode_t) throws {
+        let temporary = path + ".tmp-\(getpid())"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, mode)
+        guard descriptor >= 0 else {
+            throw LedgerError(.keyInvalid, "cannot write \(path): \(String(cString: strerror(errno)))")
+        }
+        let bytes = Array(text.utf8)
+        let written = bytes.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
+        let synced = fsync(descriptor)
+        close(descriptor)
+        guard written == bytes.count, synced == 0, rename(temporary, path) == 0 else {
+            unlink(temporary)
+            throw LedgerError(.keyInvalid, "cannot write \(path): \(String(cString: strerror(errno)))")
+        }
+    }
+}

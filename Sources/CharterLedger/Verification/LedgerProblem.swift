@@ -1,0 +1,56 @@
+/// One thing `ledger verify` found wrong, with the first entry index it implicates.
+package struct LedgerProblem: Sendable, Equatable, Encodable {
+    package enum Kind: String, Sendable, Encodable {
+        case entryModified
+        case entryMissing
+        case entryUnreadable
+        case nodeMismatch
+        case nodeMissing
+        case nodeUnexpected
+        case checkpointForged
+        case checkpointUntrusted
+        case checkpointMalformed
+        case checkpointMismatch
+        case checkpointBeyondLedger
+        case checkpointRolledBack
+    }
+
+    package let kind: Kind
+    /// The first ledger index this problem implicates, when it names one.
+    package let index: UInt64?
+    package let message: String
+}
+
+/// The outcome of `ledger verify`.
+package struct LedgerVerificationReport: Sendable, Encodable {
+    package var size: UInt64 = 0
+    package var rootHash: String = ""
+    package var checkpointsChecked = 0
+    package var problems: [LedgerProblem] = []
+    /// Problems past the first 100 are counted, not listed.
+    package var problemsNotListed = 0
+
+    package var ok: Bool { problems.isEmpty }
+    package var firstBadIndex: UInt64? { problems.compactMap(\.index).min() }
+
+    private enum CodingKeys: String, CodingKey { case ok, size, rootHash, checkpointsChecked, firstBadIndex, problems, problemsNotListed }
+
+    package func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(ok, forKey: .ok)
+        try container.encode(size, forKey: .size)
+        try container.encode(rootHash, forKey: .rootHash)
+        try container.encode(checkpointsChecked, forKey: .checkpointsChecked)
+        try container.encodeIfPresent(firstBadIndex, forKey: .firstBadIndex)
+        try container.encode(problems, forKey: .problems)
+        try container.encode(problemsNotListed, forKey: .problemsNotListed)
+    }
+
+    mutating func add(_ kind: LedgerProblem.Kind, index: UInt64?, _ message: String) {
+        if problems.count < 100 {
+            problems.append(LedgerProblem(kind: kind, index: index, message: message))
+        } else {
+            problemsNotListed += 1
+        }
+    }
+}

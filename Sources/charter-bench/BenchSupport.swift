@@ -1,0 +1,57 @@
+import CharterCore
+import Foundation
+
+struct BenchArguments {
+    var entries = 1_000_000
+    var directory: String?
+
+    init(_ arguments: ArraySlice<String>) {
+        var iterator = arguments.makeIterator()
+        while let argument = iterator.next() {
+            switch argument {
+            case "--entries": entries = iterator.next().flatMap(Int.init) ?? entries
+            case "--dir": directory = iterator.next()
+            default: print("charter-bench: ignoring unknown argument \(argument)")
+            }
+        }
+    }
+}
+
+/// Entries shaped like real gate verdicts: a kind, an actor, a subject and a ~150-byte payload.
+enum BenchEntries {
+    static let kind = EntryKind(rawValue: "gate.verdict")!
+
+    static func draft(_ number: Int) throws -> EntryDraft {
+        let payload = "{\"commit\":\"\(String(number, radix: 16).padding(toLength: 40, withPad: "0", startingAt: 0))\",\"counts\":{\"critical\":0,\"high\":\(number % 4)},\"gate\":\"secrets\",\"verdict\":\"pass\"}"
+        return try EntryDraft(kind: kind, actor: "ci@example.com", subject: "repo/service-\(number % 50)", reason: nil, canonicalPayload: payload)
+    }
+}
+
+/// A small deterministic generator so runs are comparable.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+struct BenchReport {
+    private var rows: [(String, String, String, String)] = []
+
+    mutating func add(_ name: String, value: Double, unit: String, target: String?, met: Bool?) {
+        let formatted = value >= 100 ? String(format: "%.0f", value) : String(format: "%.3f", value)
+        rows.append((name, "\(formatted) \(unit)", target ?? "", met.map { $0 ? "met" : "NOT MET" } ?? ""))
+    }
+
+    func print() {
+        let widths = [rows.map(\.0.count).max() ?? 0, rows.map(\.1.count).max() ?? 0, rows.map(\.2.count).max() ?? 0]
+        for row in rows {
+            Swift.print("\(row.0.padding(toLength: widths[0], withPad: " ", startingAt: 0))  \(row.1.padding(toLength: widths[1], withPad: " ", startingAt: 0))  \(row.2.padding(toLength: widths[2], withPad: " ", startingAt: 0))  \(row.3)")
+        }
+    }
+}

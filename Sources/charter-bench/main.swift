@@ -1,0 +1,97 @@
+import CharterCore
+import CharterLedger
+import CharterStore
+import CharterStoreSQLite
+import Foundation
+
+// Ledger benchmark (issue 2): appends, verify, proofs and storage at scale, in a release build.
+// Usage: charter-bench [--entries N] [--dir DIR]
+
+let arguments = BenchArguments(CommandLine.arguments.dropFirst())
+let directory = arguments.directory ?? FileManager.default.temporaryDirectory.appendingPathComponent("charter-bench-\(getpid())").path
+try? FileManager.default.removeItem(atPath: directory)
+try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+defer { try? FileManager.default.removeItem(atPath: directory) }
+
+print("charter-bench: ledger on SQLite (WAL, synchronous=NORMAL)")
+print("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB, \(ProcessInfo.processInfo.operatingSystemVersionString)")
+print("entries: \(arguments.entries)")
+print("")
+
+let signer = try NoteSigner.generate(name: "bench.charter/ledger")
+var report = BenchReport()
+
+// Single-entry appends, each its own transaction.
+do {
+    let store = try SQLiteStore.create(path: directory + "/single.db")
+    let ledger = Ledger(store: store)
+    let count = 5000
+    let drafts = try (0..<count).map { try BenchEntries.draft($0) }
+    let elapsed = try measure { for draft in drafts { try ledger.append([draft]) } }
+    report.add("single appends (1 entry per transaction)", value: Double(count) / elapsed, unit: "entries/s", target: "≥ 5,000/s", met: Double(count) / elapsed >= 5000)
+}
+
+// Batched appends up to the full size.
+let store = try SQLiteStore.create(path: directory + "/batched.db")
+let ledger = Ledger(store: store)
+do {
+    let batch = 10_000
+    var appended = 0
+    let elapsed = try measure {
+        while appended < arguments.entries {
+            let count = min(batch, arguments.entries - appended)
+            try ledger.append(try (appended..<appended + count).map { try BenchEntries.draft($0) })
+            appended += count
+        }
+    }
+    let rate = Double(arguments.entries) / elapsed
+    report.add("batched appends (10,000 per transaction)", value: rate, unit: "entries/s", target: "≥ 100,000/s", met: rate >= 100_000)
+}
+_ = try ledger.checkpoint(signer: signer)
+
+// Proofs at full size, each in its own read transaction, as the CLI and server serve them.
+do {
+    let size = UInt64(arguments.entries)
+    var generator = SplitMix(seed: 42)
+    let rounds = 2000
+    let inclusion = try measure {
+        for _ in 0..<rounds { _ = try ledger.inclusionProof(index: generator.next() % size, size: size) }
+    } / Double(rounds)
+    report.add("inclusion proof at \(size) entries", value: inclusion * 1000, unit: "ms", target: "≤ 1 ms", met: inclusion <= 0.001)
+    let consistency = try measure {
+        for _ in 0..<rounds { _ = try ledger.consistencyProof(from: 1 + generator.next() % (size - 1), to: size) }
+    } / Double(rounds)
+    report.add("consistency proof to \(size) entries", value: consistency * 1000, unit: "ms", target: "≤ 1 ms", met: consistency <= 0.001)
+}
+
+// Full verification.
+do {
+    var result: LedgerVerificationReport?
+    let elapsed = try measure { result = try LedgerVerifier(store: store, verifiers: [signer.verifier]).verify() }
+    guard result?.ok == true else {
+        print("charter-bench: the benchmark ledger did not verify: \(result?.problems ?? [])")
+        exit(1)
+    }
+    report.add("ledger verify of \(arguments.entries) entries", value: elapsed, unit: "s", target: "≤ 3 s", met: elapsed <= 3)
+}
+
+// Storage.
+do {
+    let files = ["", "-wal", "-shm"].map { directory + "/batched.db" + $0 }
+    let bytes = files.compactMap { try? FileManager.default.attributesOfItem(atPath: $0)[.size] as? UInt64 }.reduce(0, +)
+    report.add("database bytes per entry", value: Double(bytes) / Double(arguments.entries), unit: "bytes", target: nil, met: nil)
+    var usage = rusage()
+    #if os(Linux)
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    #else
+    getrusage(RUSAGE_SELF, &usage)
+    #endif
+    report.add("peak RSS", value: Double(usage.ru_maxrss) / 1024, unit: "MiB", target: nil, met: nil)
+}
+report.print()
+
+func measure(_ body: () throws -> Void) rethrows -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    try body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}

@@ -1,0 +1,153 @@
+import CharterCore
+import CharterLedger
+import CharterStore
+import CharterTestSupport
+import Foundation
+import GRDB
+import Testing
+
+/// `ledger verify` detects every kind of tampering and names the first bad entry.
+@Suite struct LedgerTamperTests {
+    @Test func intactLedgerVerifies() throws {
+        let fixture = try LedgerFixture(entries: 37)
+        defer { fixture.remove() }
+        try fixture.checkpoint()
+        try fixture.append(5, from: 37)
+        try fixture.checkpoint()
+        let report = try fixture.verify()
+        #expect(report.ok, "\(report.problems)")
+        #expect(report.size == 42)
+        #expect(report.checkpointsChecked == 2)
+    }
+
+    @Test(arguments: [0, 1, 17, 36])
+    func modifiedEntryIsNamed(index: Int) throws {
+        let fixture = try LedgerFixture(entries: 37)
+        defer { fixture.remove() }
+        try fixture.tamper("UPDATE ledger_entry SET payload = '{\"n\":999}' WHERE idx = ?", [index])
+        let report = try fixture.verify()
+        #expect(!report.ok)
+        #expect(report.firstBadIndex == UInt64(index))
+        #expect(report.problems.first?.kind == .entryModified)
+    }
+
+    @Test func modifiedEntryWithRewrittenLeafHashIsCaughtByTheTree() throws {
+        let fixture = try LedgerFixture(entries: 16)
+        defer { fixture.remove() }
+        try fixture.tamper("UPDATE ledger_entry SET actor = 'mallory' WHERE idx = 9")
+        try fixture.rehashLeaf(9)
+        let report = try fixture.verify()
+        #expect(report.problems.map(\.kind) == [.nodeMismatch])
+        #expect(report.firstBadIndex == 8, "the level-1 node over entries 8…9 is the smallest range that can be named")
+    }
+
+    @Test func deletedEntryIsNamed() throws {
+        let fixture = try LedgerFixture(entries: 20)
+        defer { fixture.remove() }
+        try fixture.tamper("DELETE FROM ledger_entry WHERE idx = 12")
+        let report = try fixture.verify()
+        #expect(report.firstBadIndex == 12)
+        #expect(report.problems.contains { $0.kind == .entryMissing })
+    }
+
+    @Test func insertedEntryIsNamed() throws {
+        let fixture = try LedgerFixture(entries: 10)
+        defer { fixture.remove() }
+        // Shift entries 5… up by one and slip a forged entry in at 5.
+        try fixture.tamper("UPDATE ledger_entry SET idx = idx + 1000 WHERE idx >= 5")
+        try fixture.tamper("UPDATE ledger_entry SET idx = idx - 999 WHERE idx >= 1000")
+        try fixture.tamper("INSERT INTO ledger_entry SELECT 5, time, kind, 'mallory', subject, reason, payload, leaf_hash FROM ledger_entry WHERE idx = 4")
+        let report = try fixture.verify()
+        #expect(!report.ok)
+        #expect(report.firstBadIndex == 5)
+    }
+
+    @Test func reorderedEntriesAreNamed() throws {
+        let fixture = try LedgerFixture(entries: 10)
+        defer { fixture.remove() }
+        try fixture.tamper("UPDATE ledger_entry SET idx = -1 WHERE idx = 3")
+        try fixture.tamper("UPDATE ledger_entry SET idx = 3 WHERE idx = 6")
+        try fixture.tamper("UPDATE ledger_entry SET idx = 6 WHERE idx = -1")
+        let report = try fixture.verify()
+        #expect(report.firstBadIndex == 3)
+        #expect(report.problems.filter { $0.kind == .entryModified }.compactMap(\.index) == [3, 6])
+    }
+
+    @Test func rewrittenTreeIsCaughtByTheCheckpoint() throws {
+        let fixture = try LedgerFixture(entries: 8)
+        defer { fixture.remove() }
+        try fixture.checkpoint()
+        try fixture.append(8, from: 8)
+        try fixture.checkpoint()
+        // Rewrite entry 10 and rebuild every hash above it: only the signature can tell.
+        try fixture.tamper("UPDATE ledger_entry SET subject = 'forged' WHERE idx = 10")
+        try fixture.rehashLeaf(10)
+        try fixture.tamper("DELETE FROM merkle_node")
+        let entries = try fixture.store.read { reader in try (0..<16).map { try reader.merkleNode(level: 0, index: $0)! } }
+        var level = entries
+        var height = 1
+        while level.count > 1 {
+            level = stride(from: 0, to: level.count - 1, by: 2).map { MerkleHash.node(level[$0], level[$0 + 1]) }
+            for (index, hash) in level.enumerated() {
+                try fixture.tamper("INSERT INTO merkle_node (level, idx, hash) VALUES (?, ?, ?)", [height, index, Data(hash)])
+            }
+            height += 1
+        }
+        let report = try fixture.verify()
+        #expect(report.problems.map(\.kind) == [.checkpointMismatch])
+        #expect(report.firstBadIndex == 8, "checkpoint #1 (size 8) still matches, so the change is in 8…15")
+    }
+
+    @Test func forgedCheckpointIsReported() throws {
+        let fixture = try LedgerFixture(entries: 5)
+        defer { fixture.remove() }
+        let checkpoint = try fixture.checkpoint()
+        let forged = checkpoint.note.replacingOccurrences(of: "\n5\n", with: "\n4\n")
+        try fixture.tamper("UPDATE checkpoint SET note = ?, size = 4", [forged])
+        let report = try fixture.verify()
+        #expect(report.problems.map(\.kind) == [.checkpointForged])
+    }
+
+    @Test func checkpointByAnotherKeyIsUntrusted() throws {
+        let fixture = try LedgerFixture(entries: 5)
+        defer { fixture.remove() }
+        let impostor = try NoteSigner.generate(name: fixture.signer.name)
+        _ = try fixture.ledger.checkpoint(signer: impostor)
+        #expect(try fixture.verify().problems.map(\.kind) == [.checkpointUntrusted])
+    }
+
+    @Test func truncatedLedgerIsCaughtByTheCheckpoint() throws {
+        let fixture = try LedgerFixture(entries: 12)
+        defer { fixture.remove() }
+        try fixture.checkpoint()
+        try fixture.tamper("DELETE FROM ledger_entry WHERE idx >= 10")
+        try fixture.tamper("DELETE FROM merkle_node WHERE (idx + 1) << level > 10")
+        let report = try fixture.verify()
+        #expect(report.problems.contains { $0.kind == .checkpointBeyondLedger })
+        #expect(report.firstBadIndex == 10)
+    }
+
+    @Test func rolledBackCheckpointIsReported() throws {
+        let fixture = try LedgerFixture(entries: 4)
+        defer { fixture.remove() }
+        let old = try fixture.checkpoint()
+        try fixture.append(4, from: 4)
+        try fixture.checkpoint()
+        // Replay the older signed checkpoint as the newest one.
+        try fixture.tamper("INSERT INTO checkpoint (size, root, note, created_at) VALUES (?, ?, ?, ?)", [Int64(old.size), Data(old.root), old.note, old.createdAt])
+        let report = try fixture.verify()
+        #expect(report.problems.map(\.kind) == [.checkpointRolledBack])
+    }
+
+    @Test func storeReplacedByAnOlderCopyFailsAgainstATrustedCheckpoint() throws {
+        let fixture = try LedgerFixture(entries: 6)
+        defer { fixture.remove() }
+        let kept = try SignedNote(parsing: try fixture.checkpoint().note)
+        let other = try LedgerFixture(entries: 6)
+        defer { other.remove() }
+        try other.tamper("UPDATE ledger_entry SET subject = 'different'")
+        let impostorReport = try LedgerVerifier(store: other.store, verifiers: [fixture.signer.verifier]).verify(trusted: [kept])
+        #expect(impostorReport.problems.contains { $0.kind == .checkpointMismatch })
+        #expect(try fixture.verify(trusted: [kept]).ok)
+    }
+}

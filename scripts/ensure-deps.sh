@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs what building and testing Charter needs when it is missing: the SQLite library and
+# command-line shell, and Python's `cryptography` for the independent-implementation test.
+# Uses apt-get as root, sudo otherwise, and says what to do when neither works.
+set -euo pipefail
+
+if ! command -v swift >/dev/null 2>&1; then
+  echo "ensure-deps: Swift 6 is not on PATH (looked in \$PATH and /opt/swift/usr/bin); install it from swift.org, then re-run." >&2
+  exit 2
+fi
+
+missing=()
+[ -f /usr/include/sqlite3.h ] || missing+=(libsqlite3-dev)
+command -v sqlite3 >/dev/null 2>&1 || missing+=(sqlite3)
+command -v python3 >/dev/null 2>&1 || missing+=(python3)
+
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "ensure-deps: installing ${missing[*]}"
+  if [ "$(id -u)" -eq 0 ]; then
+    apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null
+  elif command -v sudo >/dev/null 2>&1; then
+    sudo apt-get update -qq && sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+  else
+    echo "ensure-deps: need ${missing[*]} but cannot install them (not root and no sudo); install them with your package manager and re-run." >&2
+    exit 2
+  fi
+fi
+
+if ! python3 -c 'import cryptography' >/dev/null 2>&1; then
+  echo "ensure-deps: installing Python's cryptography package (used by the interoperability test)"
+  python3 -m pip install --quiet cryptography >/dev/null 2>&1 \
+    || python3 -m pip install --quiet --user cryptography >/dev/null 2>&1 \
+    || echo "ensure-deps: could not install cryptography; the interoperability test will be skipped" >&2
+fi
