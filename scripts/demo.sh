@@ -14,7 +14,7 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 run() { printf '$ %s\n' "$*"; "$@"; }
 
 step "1. Create the store and the ledger's signing key"
-run "$charter" init --origin example.com/charter-demo
+CHARTER_ACTOR=platform-admin@example.com run "$charter" init --origin example.com/charter-demo
 
 step "2. Alice imports a decision memo she wrote"
 cp "$root/examples/decisions/DM-002-ledger-storage.md" .

@@ -27,6 +27,18 @@ package struct DecisionMemoParser {
     }
 
     private mutating func read(_ document: MemoDocument) throws -> DecisionMemo {
+        let heading = try titleLine(of: document)
+        let sections = sectionsByKind(document.sections)
+        let table = try metadataTable(preamble: document.preamble, section: sections[.metadata])
+        let metadata = try MemoMetadata(table: table, diagnostics: &diagnostics)
+        let (id, author) = try requiredFields(of: metadata, in: table, heading: heading)
+        let record = try record(id: id, title: title(heading, id: id), author: author, metadata: metadata, sections: sections)
+        warnAboutMissing(metadata, table: table)
+        return DecisionMemo(record: record, statedStatus: record.status, statedApprovers: metadata.approvers, warnings: diagnostics.warnings)
+    }
+
+    /// The title line, once the memo is known to hold something.
+    private mutating func titleLine(of document: MemoDocument) throws -> MemoDocument.Title {
         guard !document.isBlank else {
             throw diagnostics.error("the memo is empty; write a \"# DM-002: Title\" line, a Metadata table and the Context, Options Considered, Decision, Rationale and Risks sections")
         }
@@ -36,18 +48,7 @@ package struct DecisionMemoParser {
         guard let heading = document.title else {
             throw diagnostics.error("the memo has no title; start it with a line like \"# DM-002: Move the ledger to SQLite\"")
         }
-        let sections = sectionsByKind(document.sections)
-        let table = try metadataTable(preamble: document.preamble, section: sections[.metadata])
-        let metadata = try MemoMetadata(table: table, diagnostics: &diagnostics)
-        let suggestedID = MemoTitle(heading: heading.text, recordID: "").mentionedID ?? "DM-002"
-        let id = try required(metadata.id, field: "ID", example: suggestedID, table: table)
-        let author = try required(metadata.author, field: "Author", example: "alice@example.com", table: table)
-        _ = try required(metadata.approvers.first, field: "Approver", example: "bob@example.com", table: table)
-        let record = try record(
-            id: id, title: title(heading, id: id), author: author, metadata: metadata, sections: sections
-        )
-        warnAboutMissing(metadata, table: table)
-        return DecisionMemo(record: record, statedStatus: record.status, statedApprovers: metadata.approvers, warnings: diagnostics.warnings)
+        return heading
     }
 
     private mutating func record(
@@ -135,11 +136,20 @@ package struct DecisionMemoParser {
         throw diagnostics.error("the Metadata section has no table; \(reason)", line: section.line)
     }
 
-    private func required(_ value: String?, field: String, example: String, table: MemoTable) throws -> String {
-        guard let value else {
-            throw diagnostics.error("the Metadata table gives no \(field); add a row like \"| \(field) | \(example) |\"", line: table.line)
+    /// ID and Author, which a record cannot do without, and at least one Approver, without which
+    /// it could never be decided.
+    private func requiredFields(of metadata: MemoMetadata, in table: MemoTable, heading: MemoDocument.Title) throws -> (id: String, author: String) {
+        guard let id = metadata.id else {
+            let suggestion = MemoTitle(heading: heading.text, recordID: "").mentionedID ?? "DM-002"
+            throw missing("ID", example: suggestion, in: table)
         }
-        return value
+        guard let author = metadata.author else { throw missing("Author", example: "alice@example.com", in: table) }
+        guard !metadata.approvers.isEmpty else { throw missing("Approver", example: "bob@example.com", in: table) }
+        return (id, author)
+    }
+
+    private func missing(_ field: String, example: String, in table: MemoTable) -> DecisionMemoError {
+        diagnostics.error("the Metadata table gives no \(field); add a row like \"| \(field) | \(example) |\"", line: table.line)
     }
 
     private mutating func warnAboutMissing(_ metadata: MemoMetadata, table: MemoTable) {

@@ -17,8 +17,11 @@ struct MemoTable {
 
     init?(lines: [MemoDocument.Line]) {
         guard let start = Self.start(in: lines) else { return nil }
-        let block = lines[start...].prefix { !$0.isCode && Self.cells($0.text) != nil }
-        var rows = block.map { Row(line: $0.number, text: $0.text.trimmingCharacters(in: .whitespaces), cells: Self.cells($0.text) ?? []) }
+        var rows: [Row] = []
+        for line in lines[start...] {
+            guard !line.isCode, let cells = Self.cells(line.text) else { break }
+            rows.append(Row(line: line.number, text: line.text.trimmingCharacters(in: .whitespaces), cells: cells))
+        }
         if rows.count > 1, Self.isSeparator(rows[1].cells) || Self.isHeader(rows[0].cells) {
             rows.removeFirst()
         }

@@ -8,7 +8,7 @@ enum SQLiteErrorMapping {
         case .SQLITE_BUSY, .SQLITE_LOCKED:
             return StoreError(
                 .locked,
-                "the store \(path) is locked by another process (waited \(Int(lockTimeout)) s); retry when it finishes, or raise CHARTER_LOCK_TIMEOUT (seconds)",
+                "the store \(path) is locked by another process (waited \(String(format: "%g", lockTimeout)) s); retry when it finishes, or raise CHARTER_LOCK_TIMEOUT (seconds)",
                 underlying: error)
         case .SQLITE_NOTADB, .SQLITE_CORRUPT:
             return StoreError(.corrupt, "the store \(path) is damaged (\(error.message ?? "corrupt")); restore it from a backup", underlying: error)

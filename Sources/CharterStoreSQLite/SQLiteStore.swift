@@ -14,12 +14,21 @@ package final class SQLiteStore: Store {
     package var location: String { path }
 
     /// Opens an existing store; throws `StoreError.notFound` when there is none at `path`.
-    package static func open(path: String, lockTimeout: TimeInterval = 10) throws -> SQLiteStore {
+    ///
+    /// A `readOnly` store never takes the write lock, so a reader is never held up by a writer
+    /// in another process (opening read-write may briefly need the lock to set up the WAL file).
+    package static func open(path: String, lockTimeout: TimeInterval = 10, readOnly: Bool = false) throws -> SQLiteStore {
         guard FileManager.default.fileExists(atPath: path) else {
             throw StoreError(.notFound, "no Charter store at \(path); run `charter init` in the project, or set CHARTER_HOME to the folder that holds charter.db")
         }
         try SQLiteFileCheck.requireDatabaseHeader(at: path)
-        return try SQLiteStore(path: path, lockTimeout: lockTimeout)
+        if readOnly {
+            let store = try SQLiteStore(path: path, lockTimeout: lockTimeout, readOnly: true)
+            if try store.migrationsComplete() { return store }
+        }
+        let store = try SQLiteStore(path: path, lockTimeout: lockTimeout, readOnly: false)
+        try store.migrate()
+        return store
     }
 
     /// Creates a new store; throws `StoreError.alreadyExists` when one is there already.
@@ -33,29 +42,46 @@ package final class SQLiteStore: Store {
         } catch {
             throw StoreError(.io, "cannot create the folder \(directory) for the store: \(error.localizedDescription)", underlying: error)
         }
-        return try SQLiteStore(path: path, lockTimeout: lockTimeout)
+        let store = try SQLiteStore(path: path, lockTimeout: lockTimeout, readOnly: false)
+        try store.migrate()
+        return store
     }
 
-    private init(path: String, lockTimeout: TimeInterval) throws {
+    private init(path: String, lockTimeout: TimeInterval, readOnly: Bool) throws {
         self.path = path
+        self.lockTimeout = lockTimeout
         var configuration = Configuration()
         configuration.busyMode = .timeout(lockTimeout)
         configuration.label = "charter.store"
-        configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = NORMAL")
-        }
+        configuration.readonly = readOnly
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
-            try SQLiteMigrations.migrator.migrate(pool)
         } catch let error as DatabaseError {
             throw SQLiteErrorMapping.storeError(error, path: path, lockTimeout: lockTimeout)
         } catch {
             throw StoreError(.io, "cannot open the store \(path): \(error)", underlying: error)
         }
-        self.lockTimeout = lockTimeout
     }
 
     private let lockTimeout: TimeInterval
+
+    /// Whether the schema is current; a store written by a newer Charter is refused.
+    private func migrationsComplete() throws -> Bool {
+        let migrator = SQLiteMigrations.migrator
+        let (complete, superseded) = try mapped {
+            try pool.read { db in (try migrator.hasCompletedMigrations(db), try migrator.hasBeenSuperseded(db)) }
+        }
+        if superseded {
+            throw StoreError(.tooNew, "the store \(path) was written by a newer Charter; upgrade charter to use it")
+        }
+        return complete
+    }
+
+    /// Migrates only when a migration is pending, so opening never writes without need.
+    private func migrate() throws {
+        if try migrationsComplete() { return }
+        try mapped { try SQLiteMigrations.migrator.migrate(pool) }
+    }
 
     package func read<T>(_ body: (any StoreReader) throws -> T) throws -> T {
         try mapped {

@@ -13,6 +13,7 @@ package struct StoreConformanceCheck: Sendable, CustomStringConvertible {
 
 package struct ConformanceFailure: Error, CustomStringConvertible {
     package let description: String
+    package init(description: String) { self.description = description }
 }
 
 package enum StoreConformance {

@@ -68,9 +68,11 @@ import Testing
         defer { fixture.remove() }
         let holder = Process()
         holder.executableURL = URL(fileURLWithPath: "/bin/sh")
-        holder.arguments = ["-c", "(echo 'BEGIN IMMEDIATE;'; sleep 4; echo 'ROLLBACK;') | sqlite3 '\(fixture.database)'"]
+        holder.arguments = ["-c", "(echo 'BEGIN IMMEDIATE;'; sleep 5; echo 'ROLLBACK;') | sqlite3 '\(fixture.database)'"]
         try holder.run()
         Thread.sleep(forTimeInterval: 0.5)
+        let listed = try fixture.run("ledger", "list", environment: ["CHARTER_LOCK_TIMEOUT": "1"])
+        #expect(listed.status == 0, "readers are not held up by a writer: \(listed.stderr)")
         let started = Date()
         let result = try fixture.run("ledger", "append", "--kind", "x.y", "--subject", "s", environment: ["CHARTER_LOCK_TIMEOUT": "1"])
         let waited = Date().timeIntervalSince(started)

@@ -36,7 +36,7 @@ import Testing
     }
 
     @Test(arguments: [
-        ("entry", "\"ok\": true", "\"ok\": false", "the entry was altered"),
+        ("entry", "\"ok\" : true", "\"ok\" : false", "the entry was altered"),
         ("checkpoint", "\n6\n", "\n7\n", "forged or altered"),
         ("proof", "\"index\" : 2", "\"index\" : 3", "is for entry 3"),
     ])

@@ -3,7 +3,6 @@ import CharterStore
 import CharterStoreSQLite
 import CharterTestSupport
 import Foundation
-import GRDB
 import Testing
 
 /// Bad files and a busy database get clear errors, and nothing is half-written.
@@ -70,35 +69,45 @@ import Testing
         #expect(error?.message.contains(truncated) == true)
     }
 
-    @Test func lockedDatabaseWaitsThenFailsClearly() throws {
+    @Test func lockedDatabaseWaitsThenFailsClearlyAndReadersCarryOn() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let path = directory.file("charter.db")
-        _ = try SQLiteStore.create(path: path)
+        let store = try SQLiteStore.create(path: path, lockTimeout: 0.3)
+        try store.write { try $0.setSetting("before", "lock") }
         let holder = try SQLiteLockHolder(path: path)
         defer { holder.release() }
-        let store = try SQLiteStore.open(path: path, lockTimeout: 0.3)
         let started = Date()
         #expect {
             try store.write { try $0.setSetting("x", "y") }
         } throws: { error in
-            (error as? StoreError)?.code == .locked && "\(error)".contains("locked by another process")
+            (error as? StoreError)?.code == .locked && "\(error)".contains("locked by another process (waited 0.3 s)")
         }
         let waited = Date().timeIntervalSince(started)
         #expect(waited >= 0.25, "waited \(waited) s before giving up")
+        let reader = try SQLiteStore.open(path: path, lockTimeout: 0.3, readOnly: true)
+        #expect(try reader.read { try $0.setting("before") } == "lock", "a reader is not held up by the writer")
     }
 }
 
-/// Holds SQLite's write lock from a second connection, as another process would.
+/// Holds SQLite's write lock from another process (the sqlite3 shell) until released.
 final class SQLiteLockHolder {
-    private let queue: DatabaseQueue
+    private let process = Process()
+    private let input = Pipe()
 
     init(path: String) throws {
-        queue = try DatabaseQueue(path: path)
-        try queue.writeWithoutTransaction { try $0.execute(sql: "BEGIN IMMEDIATE") }
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        process.arguments = [path]
+        process.standardInput = input
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        input.fileHandleForWriting.write(Data("BEGIN IMMEDIATE;\nSELECT 1;\n".utf8))
+        Thread.sleep(forTimeInterval: 0.3)
     }
 
     func release() {
-        try? queue.writeWithoutTransaction { try $0.execute(sql: "ROLLBACK") }
+        input.fileHandleForWriting.write(Data("ROLLBACK;\n.quit\n".utf8))
+        try? input.fileHandleForWriting.close()
+        process.waitUntilExit()
     }
 }

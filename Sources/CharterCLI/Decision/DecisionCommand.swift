@@ -19,8 +19,8 @@ struct DecisionCommand: ParsableCommand {
 }
 
 extension Workspace {
-    func decisions() throws -> DecisionService {
-        DecisionService(ledger: try ledger())
+    func decisions(readOnly: Bool = false) throws -> DecisionService {
+        DecisionService(ledger: try ledger(readOnly: readOnly))
     }
 }
 

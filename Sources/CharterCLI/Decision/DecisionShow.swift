@@ -11,7 +11,7 @@ struct DecisionShow: ParsableCommand {
     var id: String
 
     func run() throws {
-        let record = try Workspace(global).decisions().show(id: id)
+        let record = try Workspace(global).decisions(readOnly: true).show(id: id)
         if global.json { try Output.json(record) } else { Output.text(DecisionText.full(record)) }
     }
 }
@@ -25,7 +25,7 @@ struct DecisionList: ParsableCommand {
     var status: DecisionStatus?
 
     func run() throws {
-        let records = try Workspace(global).decisions().list(status: status)
+        let records = try Workspace(global).decisions(readOnly: true).list(status: status)
         if global.json {
             try Output.json(records)
         } else if records.isEmpty {

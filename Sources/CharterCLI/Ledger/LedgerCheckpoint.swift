@@ -24,7 +24,7 @@ struct LedgerCheckpoint: ParsableCommand {
 
     func run() throws {
         let workspace = try Workspace(global)
-        let ledger = try workspace.ledger()
+        let ledger = try workspace.ledger(readOnly: latest)
         let checkpoint: StoredCheckpoint
         var isNew = false
         if latest {

@@ -37,7 +37,7 @@ struct LedgerList: ParsableCommand {
             if kind.contains(".") { query.kind = try EntryKind(validating: kind).rawValue } else { query.kindPrefix = kind }
         }
         if let since { query.since = try SinceArgument.parse(since, now: Date()) }
-        let entries = try Workspace(global).openStore().read { try $0.entries(matching: query) }
+        let entries = try Workspace(global).openStore(readOnly: true).read { try $0.entries(matching: query) }
         if global.json {
             try Output.json(.array(try entries.map { try $0.jsonValue() }))
             return

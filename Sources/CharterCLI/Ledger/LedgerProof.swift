@@ -26,7 +26,7 @@ struct LedgerProof: ParsableCommand {
         var size: UInt64?
 
         func run() throws {
-            let ledger = try Workspace(global).ledger()
+            let ledger = try Workspace(global).ledger(readOnly: true)
             let treeSize: UInt64
             if let size {
                 treeSize = size
@@ -57,7 +57,7 @@ struct LedgerProof: ParsableCommand {
         var second: UInt64
 
         func run() throws {
-            try Output.json(try Workspace(global).ledger().consistencyProof(from: first, to: second))
+            try Output.json(try Workspace(global).ledger(readOnly: true).consistencyProof(from: first, to: second))
         }
     }
 }

@@ -16,7 +16,7 @@ struct LedgerShow: ParsableCommand {
     var index: UInt64
 
     func run() throws {
-        let store = try Workspace(global).openStore()
+        let store = try Workspace(global).openStore(readOnly: true)
         let found = try store.read { reader in
             (entry: try reader.entry(at: index), size: try reader.ledgerSize(), leaf: try reader.merkleNode(level: 0, index: index))
         }

@@ -25,7 +25,7 @@ struct LedgerVerify: ParsableCommand {
 
     func run() throws {
         let workspace = try Workspace(global)
-        let store = try workspace.openStore()
+        let store = try workspace.openStore(readOnly: true)
         let verifiers = key.isEmpty ? try workspace.keys.trustedVerifiers() : try key.map { try LedgerKeyFiles.readVerifier(at: $0) }
         let notes = try trusted.map { try SignedNote(parsing: try InputFile.readText($0, what: "checkpoint"), source: $0) }
         let started = Date()

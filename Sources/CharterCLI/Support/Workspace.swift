@@ -31,12 +31,13 @@ struct Workspace {
     var storePath: String { home + "/charter.db" }
     var keys: LedgerKeyFiles { LedgerKeyFiles(directory: home + "/keys") }
 
-    func openStore() throws -> SQLiteStore {
-        try SQLiteStore.open(path: storePath, lockTimeout: lockTimeout)
+    /// Commands that only read pass `readOnly`, so they never wait for another process's write lock.
+    func openStore(readOnly: Bool = false) throws -> SQLiteStore {
+        try SQLiteStore.open(path: storePath, lockTimeout: lockTimeout, readOnly: readOnly)
     }
 
-    func ledger() throws -> Ledger {
-        Ledger(store: try openStore())
+    func ledger(readOnly: Bool = false) throws -> Ledger {
+        Ledger(store: try openStore(readOnly: readOnly))
     }
 
     private static func loginName() -> String? {

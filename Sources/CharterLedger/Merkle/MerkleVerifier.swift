@@ -26,11 +26,10 @@ package enum MerkleVerifier {
     }
 
     package static func verifyConsistency(firstSize: UInt64, secondSize: UInt64, firstRoot: [UInt8], secondRoot: [UInt8], proof: [[UInt8]]) -> Bool {
-        guard firstSize > 0, firstSize <= secondSize, firstRoot.count == 32, secondRoot.count == 32,
-              proof.allSatisfy({ $0.count == 32 })
-        else { return false }
+        guard firstSize > 0, firstSize <= secondSize else { return false }
+        // Equal sizes: nothing to prove beyond equal roots (as the reference Go verifier decides).
         if firstSize == secondSize { return proof.isEmpty && firstRoot == secondRoot }
-        guard !proof.isEmpty else { return false }
+        guard !proof.isEmpty, firstRoot.count == 32, secondRoot.count == 32, proof.allSatisfy({ $0.count == 32 }) else { return false }
         var path = proof
         if firstSize & (firstSize - 1) == 0 { path.insert(firstRoot, at: 0) }
         var fn = firstSize - 1

@@ -16,7 +16,8 @@ package struct NoteSigner: Sendable {
 
     package init(skey: String) throws {
         let text = skey.trimmingCharacters(in: .whitespacesAndNewlines)
-        let parts = text.split(separator: "+", omittingEmptySubsequences: false)
+        // Names hold no '+', but base64 may: split off the fixed prefix, the name and the id only.
+        let parts = text.split(separator: "+", maxSplits: 4, omittingEmptySubsequences: false)
         guard parts.count == 5, parts[0] == "PRIVATE", parts[1] == "KEY", let id = UInt32(parts[3], radix: 16),
               let material = Data(base64Encoded: String(parts[4])), material.count == 33, material.first == 0x01,
               let key = try? Curve25519.Signing.PrivateKey(rawRepresentation: material.dropFirst())

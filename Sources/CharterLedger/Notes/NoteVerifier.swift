@@ -18,7 +18,8 @@ package struct NoteVerifier: Sendable, Equatable {
     /// Parses a vkey; the key id must match the name and key.
     package init(vkey: String) throws {
         let text = vkey.trimmingCharacters(in: .whitespacesAndNewlines)
-        let parts = text.split(separator: "+", omittingEmptySubsequences: false)
+        // Names hold no '+', but base64 may: split off the name and id only.
+        let parts = text.split(separator: "+", maxSplits: 2, omittingEmptySubsequences: false)
         guard parts.count == 3, parts[1].count == 8, let id = UInt32(parts[1], radix: 16),
               let material = Data(base64Encoded: String(parts[2])), material.count == 33, material.first == 0x01
         else {

@@ -164,8 +164,14 @@ package struct LedgerVerifier {
             guard let root = try? tree.root(size: body.size) else { continue }
             if root != body.root {
                 let from = body.size > lastGoodSize ? lastGoodSize : 0
-                report.add(.checkpointMismatch, index: from,
-                           "\(label) (size \(body.size)) does not match the entries: something in entries \(from)…\(body.size - 1) was altered after it was signed")
+                // A problem already found inside the signed range explains the mismatch and is the more precise index.
+                if let known = report.problems.compactMap(\.index).filter({ $0 < body.size }).min() {
+                    report.add(.checkpointMismatch, index: known,
+                               "\(label) (size \(body.size)) no longer matches the entries, as the changes above explain")
+                } else {
+                    report.add(.checkpointMismatch, index: from,
+                               "\(label) (size \(body.size)) does not match the entries: something in entries \(from)…\(body.size - 1) was altered after it was signed")
+                }
             } else {
                 lastGoodSize = max(lastGoodSize, body.size)
             }
