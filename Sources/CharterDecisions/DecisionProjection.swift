@@ -20,7 +20,12 @@ package enum DecisionProjection {
         switch entry.kind {
         case Kind.created:
             guard let record = payload["record"] else { throw malformed(entry, "has no record") }
-            var created = try record.decode(DecisionRecord.self)
+            var created: DecisionRecord
+            do {
+                created = try record.decode(DecisionRecord.self)
+            } catch {
+                throw malformed(entry, "holds a record that cannot be read (\(error))")
+            }
             created.approvals = []
             try store.saveDecision(created, ledgerIndex: entry.index)
         case Kind.approved:

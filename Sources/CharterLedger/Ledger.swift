@@ -84,10 +84,14 @@ package struct Ledger: Sendable {
     package func checkpoint(signer: NoteSigner) throws -> (checkpoint: StoredCheckpoint, isNew: Bool) {
         try store.write { writer in
             let size = try writer.ledgerSize()
-            if let latest = try writer.latestCheckpoint(), latest.size == size {
-                return (latest, false)
-            }
             var tree = Self.tree(reading: writer)
+            if let latest = try writer.latestCheckpoint() {
+                // A log must never sign a tree inconsistent with one it signed before (C2SP tlog-checkpoint).
+                guard latest.size <= size, try tree.root(size: latest.size) == latest.root else {
+                    throw LedgerError(.verificationFailed, "the ledger no longer matches checkpoint #\(latest.sequence) (size \(latest.size)); refusing to sign over it: run `charter ledger verify`")
+                }
+                if latest.size == size { return (latest, false) }
+            }
             let root = try tree.root(size: size)
             let note = try SignedNote.sign(Checkpoint(origin: signer.name, size: size, root: root).text, with: signer)
             let stored = try writer.insertCheckpoint(
@@ -97,11 +101,25 @@ package struct Ledger: Sendable {
     }
 
     static func tree(reading reader: any StoreReader) -> MerkleTree {
-        MerkleTree { level, index in
+        MerkleTree { level, index in try subtreeHash(level: level, index: index, in: reader) }
+    }
+
+    /// The hash of a complete subtree: read when the layout stores its level, otherwise
+    /// recomputed from its (at most eight) leaf hashes.
+    static func subtreeHash(level: Int, index: UInt64, in reader: any StoreReader) throws -> [UInt8] {
+        if MerkleLayout.isStored(level: level) {
             guard let hash = try reader.merkleNode(level: level, index: index) else {
                 throw LedgerError(.internalInconsistency, "the Merkle node at level \(level), index \(index) is missing; run `charter ledger verify`")
             }
             return hash
         }
+        var hashes = try reader.leafHashes(from: index << level, count: 1 << level)
+        guard hashes.count == 1 << level else {
+            throw LedgerError(.internalInconsistency, "entries \(index << level)… are missing; run `charter ledger verify`")
+        }
+        while hashes.count > 1 {
+            hashes = stride(from: 0, to: hashes.count, by: 2).map { MerkleHash.node(hashes[$0], hashes[$0 + 1]) }
+        }
+        return hashes[0]
     }
 }

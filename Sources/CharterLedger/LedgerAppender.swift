@@ -13,8 +13,7 @@ package struct LedgerAppender {
 
     package init(in store: any StoreWriter) throws {
         self.store = store
-        self.size = try store.ledgerSize()
-        self.lastTime = size == 0 ? nil : try store.entry(at: size - 1)?.time
+        (size, lastTime) = try store.ledgerTip()
     }
 
     /// The size the ledger will have when the transaction commits.
@@ -37,7 +36,9 @@ package struct LedgerAppender {
             rightEdge[level] = nil
             index >>= 1
             level += 1
-            try store.insertMerkleNode(level: level, index: index, hash: hash)
+            if MerkleLayout.isStored(level: level) {
+                try store.insertMerkleNode(level: level, index: index, hash: hash)
+            }
         }
         rightEdge[level] = hash
         size += 1
@@ -47,9 +48,6 @@ package struct LedgerAppender {
 
     private func leftSibling(level: Int, index: UInt64) throws -> [UInt8] {
         if let known = rightEdge[level] { return known }
-        guard let stored = try store.merkleNode(level: level, index: index - 1) else {
-            throw LedgerError(.internalInconsistency, "the Merkle node at level \(level), index \(index - 1) is missing; run `charter ledger verify`")
-        }
-        return stored
+        return try Ledger.subtreeHash(level: level, index: index - 1, in: store)
     }
 }

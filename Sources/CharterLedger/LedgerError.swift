@@ -6,6 +6,7 @@ package struct LedgerError: CharterFailure {
         case proofOutOfRange
         case keyMissing
         case keyInvalid
+        case keyWriteFailed
         case keyExists
         case noteMalformed
         case noteUnverified
@@ -30,7 +31,7 @@ package struct LedgerError: CharterFailure {
         case .proofOutOfRange, .keyExists, .reservedKind: .usage
         case .keyMissing, .keyInvalid, .noteMalformed, .proofMalformed: .input
         case .noteUnverified, .verificationFailed: .verificationFailed
-        case .internalInconsistency: .storage
+        case .internalInconsistency, .keyWriteFailed: .storage
         }
     }
 }

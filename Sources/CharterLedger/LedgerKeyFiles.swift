@@ -16,26 +16,35 @@ package struct LedgerKeyFiles: Sendable {
 
     package var exists: Bool { FileManager.default.fileExists(atPath: privateKeyPath) }
 
-    /// Creates a new key pair. With `rotate`, an existing pair is moved to `retired/` first;
-    /// without it an existing key is an error and nothing changes.
-    package func create(name: String, rotate: Bool) throws -> (signer: NoteSigner, retired: NoteVerifier?) {
+    /// Installs `signer` as the ledger's key. An existing pair is first moved to `retired/`
+    /// (its public key stays trusted for the checkpoints it signed); without `rotate`, an existing
+    /// key is an error and nothing changes.
+    @discardableResult
+    package func install(_ signer: NoteSigner, rotate: Bool) throws -> NoteVerifier? {
         var retired: NoteVerifier?
         if exists {
             guard rotate else {
                 throw LedgerError(.keyExists, "a signing key already exists at \(privateKeyPath); it was left as it is (use --force to rotate it)")
             }
             let old = try load()
-            try FileManager.default.createDirectory(atPath: retiredDirectory, withIntermediateDirectories: true)
-            let stem = "\(retiredDirectory)/\(NoteKeyName.hex(old.verifier.keyID))"
+            try makeDirectory(retiredDirectory)
+            let stem = "\(retiredDirectory)/\(old.verifier.keyIDHex)"
             try write(old.verifier.vkey + "\n", to: stem + ".pub", mode: 0o644)
-            try FileManager.default.moveItem(atPath: privateKeyPath, toPath: stem + ".key")
+            guard rename(privateKeyPath, stem + ".key") == 0 else {
+                throw LedgerError(.keyWriteFailed, "cannot move \(privateKeyPath) to \(stem).key: \(String(cString: strerror(errno)))")
+            }
             retired = old.verifier
         }
-        let signer = try NoteSigner.generate(name: name)
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try makeDirectory(directory)
         try write(signer.skey + "\n", to: privateKeyPath, mode: 0o600)
         try write(signer.verifier.vkey + "\n", to: publicKeyPath, mode: 0o644)
-        return (signer, retired)
+        return retired
+    }
+
+    /// Removes the key files (after a failed `init` that created them).
+    package func removeCurrent() {
+        unlink(privateKeyPath)
+        unlink(publicKeyPath)
     }
 
     package func load() throws -> NoteSigner {
@@ -58,12 +67,13 @@ package struct LedgerKeyFiles: Sendable {
     }
 
     /// The current public key and every retired one: the keys `ledger verify` trusts by default.
+    /// The current one comes from the private key when it is here (`ledger.pub` is a copy for export).
     package func trustedVerifiers() throws -> [NoteVerifier] {
         var keys: [NoteVerifier] = []
-        if FileManager.default.fileExists(atPath: publicKeyPath) {
-            keys.append(try Self.readVerifier(at: publicKeyPath))
-        } else if exists {
+        if exists {
             keys.append(try load().verifier)
+        } else if FileManager.default.fileExists(atPath: publicKeyPath) {
+            keys.append(try Self.readVerifier(at: publicKeyPath))
         }
         let retired = (try? FileManager.default.contentsOfDirectory(atPath: retiredDirectory)) ?? []
         for file in retired.sorted() where file.hasSuffix(".pub") {
@@ -94,19 +104,30 @@ package struct LedgerKeyFiles: Sendable {
         }
     }
 
+    private func makeDirectory(_ path: String) throws {
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            throw LedgerError(.keyWriteFailed, "cannot create \(path): \(error.localizedDescription)", underlying: error)
+        }
+    }
+
+    /// Writes through a temporary file and an atomic rename, created with `mode` from the start.
     private func write(_ text: String, to path: String, mode: mode_t) throws {
         let temporary = path + ".tmp-\(getpid())"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, mode)
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, mode)
         guard descriptor >= 0 else {
-            throw LedgerError(.keyInvalid, "cannot write \(path): \(String(cString: strerror(errno)))")
+            throw LedgerError(.keyWriteFailed, "cannot write \(path): \(String(cString: strerror(errno)))")
         }
         let bytes = Array(text.utf8)
         let written = bytes.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
-        let synced = fsync(descriptor)
+        var failure = written == bytes.count ? nil : (written < 0 ? String(cString: strerror(errno)) : "short write")
+        if failure == nil, fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
         close(descriptor)
-        guard written == bytes.count, synced == 0, rename(temporary, path) == 0 else {
+        if failure == nil, rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
+        if let failure {
             unlink(temporary)
-            throw LedgerError(.keyInvalid, "cannot write \(path): \(String(cString: strerror(errno)))")
+            throw LedgerError(.keyWriteFailed, "cannot write \(path): \(failure)")
         }
     }
 }

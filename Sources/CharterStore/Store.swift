@@ -13,8 +13,11 @@ package protocol Store: Sendable {
 
 package protocol StoreReader {
     // MARK: Ledger
-    /// The number of entries (the index the next entry gets).
+    /// One past the highest entry index: the index the next entry gets (the number of entries
+    /// when none was deleted behind Charter's back).
     func ledgerSize() throws -> UInt64
+    /// The number of entries and the time of the newest, in one read (what an append needs).
+    func ledgerTip() throws -> (size: UInt64, lastTime: String?)
     func entry(at index: UInt64) throws -> LedgerEntry?
     func entries(matching query: EntryQuery) throws -> [LedgerEntry]
     /// Streams entries from `start` in index order with their stored leaf hashes; stops early when `body` returns false.
@@ -22,6 +25,8 @@ package protocol StoreReader {
     /// The stored hash of a complete subtree: `level` 0 is a leaf; the node covers leaves
     /// `[index << level, (index + 1) << level)`.
     func merkleNode(level: Int, index: UInt64) throws -> [UInt8]?
+    /// The stored leaf hashes of entries `[start, start + count)`, in order; fewer at the end of the log.
+    func leafHashes(from start: UInt64, count: Int) throws -> [[UInt8]]
     /// Streams stored nodes of one level (≥ 1) in index order.
     func scanMerkleNodes(level: Int, _ body: (UInt64, [UInt8]) throws -> Void) throws
     func checkpoints() throws -> [StoredCheckpoint]

@@ -29,8 +29,8 @@ package struct StoreError: CharterFailure {
 
     package var category: FailureCategory {
         switch code {
-        case .notFound, .alreadyExists: .usage
-        case .corrupt, .tooNew: .input
+        case .notFound, .alreadyExists, .tooNew: .usage
+        case .corrupt: .input
         case .locked, .io: .storage
         }
     }

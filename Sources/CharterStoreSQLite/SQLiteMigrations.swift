@@ -18,7 +18,6 @@ enum SQLiteMigrations {
                 );
                 CREATE INDEX ledger_entry_by_kind ON ledger_entry(kind, idx);
                 CREATE INDEX ledger_entry_by_subject ON ledger_entry(subject, idx);
-                CREATE INDEX ledger_entry_by_time ON ledger_entry(time);
 
                 -- Complete subtrees of level >= 1; level 0 (leaves) is ledger_entry.leaf_hash.
                 CREATE TABLE merkle_node (

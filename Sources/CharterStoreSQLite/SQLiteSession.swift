@@ -10,13 +10,21 @@ struct SQLiteSession: StoreWriter {
     // MARK: Ledger reads
 
     func ledgerSize() throws -> UInt64 {
-        let last = try Int64.fetchOne(db, sql: "SELECT max(idx) FROM ledger_entry")
-        return last.map { UInt64($0) + 1 } ?? 0
+        guard let last = try Int64.fetchOne(db, sql: "SELECT max(idx) FROM ledger_entry") else { return 0 }
+        return try Self.index(last, what: "the newest ledger entry") + 1
+    }
+
+    func ledgerTip() throws -> (size: UInt64, lastTime: String?) {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT idx, time FROM ledger_entry ORDER BY idx DESC LIMIT 1")) else {
+            return (0, nil)
+        }
+        return (try Self.index(try row.decode(atIndex: 0), what: "the newest ledger entry") + 1, try row.decode(atIndex: 1))
     }
 
     func entry(at index: UInt64) throws -> LedgerEntry? {
+        guard let index = Int64(exactly: index) else { return nil }
         let statement = try db.cachedStatement(sql: "\(Self.entryColumns) WHERE idx = ?")
-        return try Row.fetchOne(statement, arguments: [Int64(index)]).map(Self.entry(from:))
+        return try Row.fetchOne(statement, arguments: [index]).map(Self.entry(from:))
     }
 
     func entries(matching query: EntryQuery) throws -> [LedgerEntry] {
@@ -35,8 +43,8 @@ struct SQLiteSession: StoreWriter {
             arguments += [subject]
         }
         if let since = query.since {
-            conditions.append("time >= ?")
-            arguments += [since]
+            conditions.append("idx >= ?")
+            arguments += [Int64(try firstIndex(atOrAfter: since))]
         }
         var sql = Self.entryColumns
         if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
@@ -48,37 +56,60 @@ struct SQLiteSession: StoreWriter {
         return try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.entry(from:))
     }
 
+    /// Entry times never decrease along the log (the appender keeps them so), so the first entry
+    /// at or after a time is found by binary search over indices instead of a time index.
+    private func firstIndex(atOrAfter time: String) throws -> UInt64 {
+        var low: UInt64 = 0
+        var high = try ledgerSize()
+        let statement = try db.cachedStatement(sql: "SELECT time FROM ledger_entry WHERE idx >= ? ORDER BY idx LIMIT 1")
+        while low < high {
+            let middle = low + (high - low) / 2
+            let found = try String.fetchOne(statement, arguments: [Int64(middle)]) ?? ""
+            if found < time { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// From 0, every row is visited, so a row with a negative index surfaces as damage.
     func scanEntries(from start: UInt64, _ body: (LedgerEntry, [UInt8]) throws -> Bool) throws {
-        let rows = try Row.fetchCursor(db, sql: "\(Self.entryColumns) WHERE idx >= ? ORDER BY idx", arguments: [Int64(start)])
+        let lowest = start == 0 ? Int64.min : Int64(exactly: start) ?? .max
+        let rows = try Row.fetchCursor(db, sql: "\(Self.entryColumns) WHERE idx >= ? ORDER BY idx", arguments: [lowest])
         while let row = try rows.next() {
-            let hash: Data = row[7]
-            guard try body(try Self.entry(from: row), Array(hash)) else { return }
+            let entry = try Self.entry(from: row)
+            let hash: Data = try Self.column(row, 7, of: entry.index)
+            guard try body(entry, Array(hash)) else { return }
         }
     }
 
     func merkleNode(level: Int, index: UInt64) throws -> [UInt8]? {
+        guard let index = Int64(exactly: index) else { return nil }
         let statement = level == 0
             ? try db.cachedStatement(sql: "SELECT leaf_hash FROM ledger_entry WHERE idx = ?")
             : try db.cachedStatement(sql: "SELECT hash FROM merkle_node WHERE level = ? AND idx = ?")
-        let arguments: StatementArguments = level == 0 ? [Int64(index)] : [level, Int64(index)]
+        let arguments: StatementArguments = level == 0 ? [index] : [level, index]
         return try Data.fetchOne(statement, arguments: arguments).map { Array($0) }
+    }
+
+    func leafHashes(from start: UInt64, count: Int) throws -> [[UInt8]] {
+        let statement = try db.cachedStatement(sql: "SELECT leaf_hash FROM ledger_entry WHERE idx >= ? AND idx < ? ORDER BY idx")
+        return try Data.fetchAll(statement, arguments: [Int64(start), Int64(start) + Int64(count)]).map { Array($0) }
     }
 
     func scanMerkleNodes(level: Int, _ body: (UInt64, [UInt8]) throws -> Void) throws {
         let rows = try Row.fetchCursor(db, sql: "SELECT idx, hash FROM merkle_node WHERE level = ? ORDER BY idx", arguments: [level])
         while let row = try rows.next() {
-            let index: Int64 = row[0]
-            let hash: Data = row[1]
-            try body(UInt64(index), Array(hash))
+            let index = try Self.index(try row.decode(atIndex: 0), what: "a Merkle node")
+            let hash: Data = try row.decode(atIndex: 1)
+            try body(index, Array(hash))
         }
     }
 
     func checkpoints() throws -> [StoredCheckpoint] {
-        try Row.fetchAll(db, sql: "SELECT seq, size, root, note, created_at FROM checkpoint ORDER BY seq").map(Self.checkpoint(from:))
+        try Row.fetchAll(db, sql: "SELECT seq, size, root, note, created_at FROM checkpoint ORDER BY seq").map { try Self.checkpoint(from: $0) }
     }
 
     func latestCheckpoint() throws -> StoredCheckpoint? {
-        try Row.fetchOne(db, sql: "SELECT seq, size, root, note, created_at FROM checkpoint ORDER BY seq DESC LIMIT 1").map(Self.checkpoint(from:))
+        try Row.fetchOne(db, sql: "SELECT seq, size, root, note, created_at FROM checkpoint ORDER BY seq DESC LIMIT 1").map { try Self.checkpoint(from: $0) }
     }
 
     // MARK: Ledger writes
@@ -156,18 +187,37 @@ struct SQLiteSession: StoreWriter {
     private static let entryColumns = "SELECT idx, time, kind, actor, subject, reason, payload, leaf_hash FROM ledger_entry"
 
     private static func entry(from row: Row) throws -> LedgerEntry {
-        let index: Int64 = row[0]
-        let kindText: String = row[2]
+        let rawIndex: Int64 = try row.decode(atIndex: 0)
+        let index = try self.index(rawIndex, what: "a ledger entry")
+        let kindText: String = try column(row, 2, of: index)
         guard let kind = EntryKind(rawValue: kindText) else {
             throw StoreError(.corrupt, "ledger entry \(index) has an invalid kind \"\(kindText)\"; the ledger was modified outside Charter (run `charter ledger verify`)")
         }
-        return LedgerEntry(index: UInt64(index), time: row[1], kind: kind, actor: row[3], subject: row[4], reason: row[5], payload: row[6])
+        return LedgerEntry(
+            index: index, time: try column(row, 1, of: index), kind: kind, actor: try column(row, 3, of: index),
+            subject: try column(row, 4, of: index), reason: try column(row, 5, of: index), payload: try column(row, 6, of: index))
     }
 
-    private static func checkpoint(from row: Row) -> StoredCheckpoint {
-        let size: Int64 = row[1]
-        let root: Data = row[2]
-        return StoredCheckpoint(sequence: row[0], size: UInt64(size), root: Array(root), note: row[3], createdAt: row[4])
+    /// A column of an entry row, or a `corrupt` error naming the entry when it has the wrong type or is NULL.
+    private static func column<Value: DatabaseValueConvertible>(_ row: Row, _ position: Int, of index: UInt64) throws -> Value {
+        do {
+            return try row.decode(atIndex: position)
+        } catch {
+            throw StoreError(.corrupt, "ledger entry \(index) is damaged (column \(position) cannot be read); the store was modified outside Charter (run `charter ledger verify`)", underlying: error)
+        }
+    }
+
+    private static func index(_ value: Int64, what: String) throws -> UInt64 {
+        guard let index = UInt64(exactly: value) else {
+            throw StoreError(.corrupt, "\(what) has the negative index \(value); the store was modified outside Charter (run `charter ledger verify`)")
+        }
+        return index
+    }
+
+    private static func checkpoint(from row: Row) throws -> StoredCheckpoint {
+        let size = try index(try row.decode(atIndex: 1), what: "a checkpoint's size")
+        let root: Data = try row.decode(atIndex: 2)
+        return StoredCheckpoint(sequence: try row.decode(atIndex: 0), size: size, root: Array(root), note: try row.decode(atIndex: 3), createdAt: try row.decode(atIndex: 4))
     }
 
     private static func decodeDecision(_ json: String) throws -> DecisionRecord {

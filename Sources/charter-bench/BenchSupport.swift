@@ -4,6 +4,10 @@ import Foundation
 struct BenchArguments {
     var entries = 1_000_000
     var directory: String?
+    /// Run one phase only (single, batched, proofs, verify), for profiling.
+    var only: String?
+
+    func runs(_ phase: String) -> Bool { only == nil || only == phase }
 
     init(_ arguments: ArraySlice<String>) {
         var iterator = arguments.makeIterator()
@@ -11,6 +15,7 @@ struct BenchArguments {
             switch argument {
             case "--entries": entries = iterator.next().flatMap(Int.init) ?? entries
             case "--dir": directory = iterator.next()
+            case "--only": only = iterator.next()
             default: print("charter-bench: ignoring unknown argument \(argument)")
             }
         }
@@ -22,7 +27,8 @@ enum BenchEntries {
     static let kind = EntryKind(rawValue: "gate.verdict")!
 
     static func draft(_ number: Int) throws -> EntryDraft {
-        let payload = "{\"commit\":\"\(String(number, radix: 16).padding(toLength: 40, withPad: "0", startingAt: 0))\",\"counts\":{\"critical\":0,\"high\":\(number % 4)},\"gate\":\"secrets\",\"verdict\":\"pass\"}"
+        let commit = String(repeating: "0", count: 24) + String(UInt64(number) &* 0x9E37_79B9_7F4A_7C15, radix: 16).suffix(16)
+        let payload = "{\"commit\":\"\(commit)\",\"counts\":{\"critical\":0,\"high\":\(number % 4)},\"gate\":\"secrets\",\"verdict\":\"pass\"}"
         return try EntryDraft(kind: kind, actor: "ci@example.com", subject: "repo/service-\(number % 50)", reason: nil, canonicalPayload: payload)
     }
 }

@@ -51,5 +51,22 @@ struct LedgerFixture {
         try tamper("UPDATE ledger_entry SET leaf_hash = ? WHERE idx = ?", [Data(MerkleHash.leaf(entry.canonicalBytes)), Int64(index)])
     }
 
+    /// Rebuilds every stored subtree from the stored leaf hashes, as an attacker hiding a change would.
+    func rebuildStoredNodes() throws {
+        try tamper("DELETE FROM merkle_node")
+        let size = try store.read { try $0.ledgerSize() }
+        var level = try store.read { try $0.leafHashes(from: 0, count: Int(size)) }
+        var height = 1
+        while level.count > 1 {
+            level = stride(from: 0, to: level.count - 1, by: 2).map { MerkleHash.node(level[$0], level[$0 + 1]) }
+            if MerkleLayout.isStored(level: height) {
+                for (index, hash) in level.enumerated() {
+                    try tamper("INSERT INTO merkle_node (level, idx, hash) VALUES (?, ?, ?)", [height, index, Data(hash)])
+                }
+            }
+            height += 1
+        }
+    }
+
     func remove() { directory.remove() }
 }

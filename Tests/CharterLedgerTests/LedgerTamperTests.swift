@@ -32,13 +32,54 @@ import Testing
     }
 
     @Test func modifiedEntryWithRewrittenLeafHashIsCaughtByTheTree() throws {
-        let fixture = try LedgerFixture(entries: 16)
+        let fixture = try LedgerFixture(entries: 40)
         defer { fixture.remove() }
-        try fixture.tamper("UPDATE ledger_entry SET actor = 'mallory' WHERE idx = 9")
-        try fixture.rehashLeaf(9)
+        try fixture.tamper("UPDATE ledger_entry SET actor = 'mallory' WHERE idx = 25")
+        try fixture.rehashLeaf(25)
         let report = try fixture.verify()
         #expect(report.problems.map(\.kind) == [.nodeMismatch])
-        #expect(report.firstBadIndex == 8, "the level-1 node over entries 8…9 is the smallest range that can be named")
+        #expect(report.firstBadIndex == 16, "the stored 16-entry subtree over entries 16…31 is the smallest range that can be named")
+        #expect(report.problems.first?.message.contains("entries 16…31") == true)
+    }
+
+    @Test func rewrittenLeafHashAndAnotherEditNameTheLowerEntry() throws {
+        let fixture = try LedgerFixture(entries: 32)
+        defer { fixture.remove() }
+        try fixture.tamper("UPDATE ledger_entry SET actor = 'mallory' WHERE idx IN (2, 3)")
+        try fixture.rehashLeaf(2)
+        let report = try fixture.verify()
+        #expect(Set(report.problems.map(\.kind)) == [.entryModified, .nodeMismatch])
+        #expect(report.firstBadIndex == 0, "the subtree over 0…15 implicates entry 2, which is below entry 3")
+    }
+
+    @Test func hostileRowsAreReportedNotFatal() throws {
+        let fixture = try LedgerFixture(entries: 20)
+        defer { fixture.remove() }
+        try fixture.tamper("INSERT INTO ledger_entry SELECT -1, time, kind, actor, subject, reason, payload, leaf_hash FROM ledger_entry WHERE idx = 0")
+        try fixture.tamper("INSERT INTO merkle_node (level, idx, hash) VALUES (4, 9223372036854775807, x'00')")
+        try fixture.tamper("UPDATE ledger_entry SET leaf_hash = x'0102' WHERE idx = 5")
+        let report = try fixture.verify()
+        #expect(!report.ok)
+        #expect(report.problems.contains { $0.kind == .entryUnreadable && $0.message.contains("negative index -1") })
+        try fixture.tamper("DELETE FROM ledger_entry WHERE idx = -1")
+        let second = try fixture.verify()
+        #expect(second.problems.contains { $0.kind == .entryModified && $0.index == 5 && $0.message.contains("damaged") })
+        #expect(second.problems.contains { $0.kind == .nodeUnexpected })
+    }
+
+    @Test func checkpointRefusesToSignOverARewrittenTree() throws {
+        let fixture = try LedgerFixture(entries: 20)
+        defer { fixture.remove() }
+        try fixture.checkpoint()
+        try fixture.append(3, from: 20)
+        try fixture.tamper("UPDATE ledger_entry SET subject = 'forged' WHERE idx = 4")
+        try fixture.rehashLeaf(4)
+        try fixture.rebuildStoredNodes()
+        #expect {
+            try fixture.ledger.checkpoint(signer: fixture.signer)
+        } throws: { error in
+            "\(error)".contains("refusing to sign")
+        }
     }
 
     @Test func deletedEntryIsNamed() throws {
@@ -82,17 +123,7 @@ import Testing
         // Rewrite entry 10 and rebuild every hash above it: only the signature can tell.
         try fixture.tamper("UPDATE ledger_entry SET subject = 'forged' WHERE idx = 10")
         try fixture.rehashLeaf(10)
-        try fixture.tamper("DELETE FROM merkle_node")
-        let entries = try fixture.store.read { reader in try (0..<16).map { try reader.merkleNode(level: 0, index: $0)! } }
-        var level = entries
-        var height = 1
-        while level.count > 1 {
-            level = stride(from: 0, to: level.count - 1, by: 2).map { MerkleHash.node(level[$0], level[$0 + 1]) }
-            for (index, hash) in level.enumerated() {
-                try fixture.tamper("INSERT INTO merkle_node (level, idx, hash) VALUES (?, ?, ?)", [height, index, Data(hash)])
-            }
-            height += 1
-        }
+        try fixture.rebuildStoredNodes()
         let report = try fixture.verify()
         #expect(report.problems.map(\.kind) == [.checkpointMismatch])
         #expect(report.firstBadIndex == 8, "checkpoint #1 (size 8) still matches, so the change is in 8…15")
@@ -143,9 +174,9 @@ import Testing
         let fixture = try LedgerFixture(entries: 6)
         defer { fixture.remove() }
         let kept = try SignedNote(parsing: try fixture.checkpoint().note)
-        let other = try LedgerFixture(entries: 6)
+        let other = try LedgerFixture()
         defer { other.remove() }
-        try other.tamper("UPDATE ledger_entry SET subject = 'different'")
+        try other.append(6, from: 100)
         let impostorReport = try LedgerVerifier(store: other.store, verifiers: [fixture.signer.verifier]).verify(trusted: [kept])
         #expect(impostorReport.problems.contains { $0.kind == .checkpointMismatch })
         #expect(try fixture.verify(trusted: [kept]).ok)

@@ -25,6 +25,16 @@ import Testing
         #expect(try SignedNote(parsing: Self.exampleNote).verify(with: [other.verifier]) == .noKnownSigner)
     }
 
+    @Test func signerNeverPrintsItsSeed() throws {
+        let signer = try NoteSigner.generate(name: "charter.test/log")
+        let secret = try #require(signer.skey.split(separator: "+").dropFirst(4).first)
+        var dumped = ""
+        dump(signer, to: &dumped)
+        for text in ["\(signer)", String(describing: signer), String(reflecting: signer), dumped] {
+            #expect(!text.contains(secret), "the private key leaked into \(text)")
+        }
+    }
+
     @Test func signAndVerifyRoundTrip() throws {
         let signer = try NoteSigner.generate(name: "charter.test/log")
         let reloaded = try NoteSigner(skey: signer.skey)

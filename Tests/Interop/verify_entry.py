@@ -24,7 +24,7 @@ def fail(message):
 
 
 def parse_vkey(text):
-    name, key_id, material = text.strip().split("+")
+    name, key_id, material = text.strip().split("+", 2)  # base64 may contain "+"
     raw = base64.b64decode(material)
     if raw[0] != 0x01 or len(raw) != 33:
         fail("not an Ed25519 vkey")

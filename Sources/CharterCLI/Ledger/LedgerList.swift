@@ -58,7 +58,7 @@ enum SinceArgument {
     static func parse(_ text: String, now: Date) throws -> String {
         if let date = RFC3339.parse(text) { return RFC3339.format(date) }
         let units: [Character: Double] = ["m": 60, "h": 3600, "d": 86_400, "w": 604_800]
-        if let unit = text.last, let seconds = units[unit], let amount = Double(text.dropLast()), amount >= 0 {
+        if let unit = text.last, let seconds = units[unit], let amount = Double(text.dropLast()), amount.isFinite, (0...1_000_000).contains(amount) {
             return RFC3339.format(now.addingTimeInterval(-amount * seconds))
         }
         throw CLIError.usage("--since \"\(text)\" is not a time: use RFC 3339 (2026-11-01T00:00:00Z), a date (2026-11-01) or a duration such as 90m, 24h, 7d, 2w")

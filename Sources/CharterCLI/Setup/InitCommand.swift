@@ -12,8 +12,8 @@ struct InitCommand: ParsableCommand {
         discussion: """
             Creates <home>/charter.db (SQLite, WAL) and <home>/keys/ledger.key (mode 0600) with its
             public key in <home>/keys/ledger.pub. A second init changes nothing and fails; with
-            --force on an existing store the signing key is rotated: the old public key moves to
-            keys/retired/ so the checkpoints it signed still verify, and the rotation is a ledger entry.
+            --force on an existing store the signing key is rotated: the old key pair moves to
+            keys/retired/ (its public key still verifies the checkpoints it signed), and the rotation is a ledger entry.
             """
     )
 
@@ -38,6 +38,7 @@ struct InitCommand: ParsableCommand {
         }
     }
 
+    /// Creates the store and the key; on any failure, removes what this run created.
     private func create(_ workspace: Workspace) throws {
         let keys = workspace.keys
         if keys.exists && !force {
@@ -45,10 +46,10 @@ struct InitCommand: ParsableCommand {
         }
         let name = origin ?? Self.defaultOrigin()
         try NoteVerifier.validateName(name)
-        let store = try SQLiteStore.create(path: workspace.storePath, lockTimeout: workspace.lockTimeout)
-        let signer: NoteSigner
+        try Self.writeGitignore(in: workspace.home)
+        let signer = try NoteSigner.generate(name: name)
         do {
-            signer = try keys.create(name: name, rotate: force).signer
+            let store = try SQLiteStore.create(path: workspace.storePath, lockTimeout: workspace.lockTimeout)
             try store.write { writer in
                 try writer.setSetting("ledger.origin", name)
                 _ = try Ledger(store: store).append([
@@ -56,26 +57,31 @@ struct InitCommand: ParsableCommand {
                                    payload: .object(["origin": .string(name), "publicKey": .string(signer.verifier.vkey)]))
                 ], in: writer)
             }
+            try keys.install(signer, rotate: true)
         } catch {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: workspace.storePath + suffix) }
+            if !force { keys.removeCurrent() }
             throw error
         }
-        Self.writeGitignore(in: workspace.home)
         try report(workspace, signer: signer, rotated: nil)
     }
 
+    /// Records the rotation in the ledger first, then swaps the key files, so the ledger never
+    /// misses a key that signed something.
     private func rotate(_ workspace: Workspace) throws {
         let store = try workspace.openStore()
+        let keys = workspace.keys
         let name = try store.read { try $0.setting("ledger.origin") } ?? origin ?? Self.defaultOrigin()
         if let origin, origin != name {
             throw CLIError.usage("the ledger's origin is \(name); it cannot be renamed to \(origin) (checkpoints name it)")
         }
-        let (signer, retired) = try workspace.keys.create(name: name, rotate: true)
+        let signer = try NoteSigner.generate(name: name)
         var payload: [String: JSONValue] = ["origin": .string(name), "publicKey": .string(signer.verifier.vkey)]
-        if let retired { payload["retiredKey"] = .string(retired.vkey) }
+        if keys.exists { payload["retiredKey"] = .string(try keys.load().verifier.vkey) }
         try Ledger(store: store).append([
             try EntryDraft(kind: EntryKind(validating: "ledger.key-rotated"), actor: workspace.actor, subject: name, payload: .object(payload))
         ])
+        let retired = try keys.install(signer, rotate: true)
         try report(workspace, signer: signer, rotated: retired)
     }
 
@@ -102,11 +108,15 @@ struct InitCommand: ParsableCommand {
         return "charter.local/\(safe.isEmpty ? "project" : safe)-\(random)"
     }
 
-    /// Keeps the store and the private key out of the project's git history.
-    private static func writeGitignore(in home: String) {
+    /// Keeps the store and the private key out of the project's git history; written before either exists.
+    private static func writeGitignore(in home: String) throws {
         let path = home + "/.gitignore"
-        if !FileManager.default.fileExists(atPath: path) {
-            _ = FileManager.default.createFile(atPath: path, contents: Data("# Charter's store and signing key: never commit these.\n*\n".utf8))
+        guard !FileManager.default.fileExists(atPath: path) else { return }
+        do {
+            try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+            try Data("# Charter's store and signing key: never commit these.\n*\n".utf8).write(to: URL(fileURLWithPath: path))
+        } catch {
+            throw CLIError(category: .storage, message: "cannot create \(home): \(error.localizedDescription)")
         }
     }
 }

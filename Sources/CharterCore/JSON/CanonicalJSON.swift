@@ -99,7 +99,8 @@ package enum CanonicalJSON {
         }
     }
 
-    private static func appendQuoted(_ string: String, to output: inout [UInt8]) {
+    /// Appends `string` as a canonical JSON string literal.
+    package static func appendQuoted(_ string: String, to output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
         var string = string
         string.withUTF8 { bytes in

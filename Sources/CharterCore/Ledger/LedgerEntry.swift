@@ -26,25 +26,26 @@ package struct LedgerEntry: Sendable, Equatable {
     /// RFC 8785 bytes of `{actor, index, kind, payload, reason?, subject, time}`; the member
     /// order below is already the canonical (UTF-16 sorted) one.
     package var canonicalBytes: [UInt8] {
-        var text = "{\"actor\":"
-        text.reserveCapacity(payload.utf8.count + subject.utf8.count + 160)
-        text += CanonicalJSON.quoted(actor)
-        text += ",\"index\":"
-        text += String(index)
-        text += ",\"kind\":"
-        text += CanonicalJSON.quoted(kind.rawValue)
-        text += ",\"payload\":"
-        text += payload
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(payload.utf8.count + subject.utf8.count + actor.utf8.count + (reason?.utf8.count ?? 0) + 120)
+        bytes.append(contentsOf: #"{"actor":"#.utf8)
+        CanonicalJSON.appendQuoted(actor, to: &bytes)
+        bytes.append(contentsOf: #","index":"#.utf8)
+        bytes.append(contentsOf: String(index).utf8)
+        bytes.append(contentsOf: #","kind":"#.utf8)
+        CanonicalJSON.appendQuoted(kind.rawValue, to: &bytes)
+        bytes.append(contentsOf: #","payload":"#.utf8)
+        bytes.append(contentsOf: payload.utf8)
         if let reason {
-            text += ",\"reason\":"
-            text += CanonicalJSON.quoted(reason)
+            bytes.append(contentsOf: #","reason":"#.utf8)
+            CanonicalJSON.appendQuoted(reason, to: &bytes)
         }
-        text += ",\"subject\":"
-        text += CanonicalJSON.quoted(subject)
-        text += ",\"time\":"
-        text += CanonicalJSON.quoted(time)
-        text += "}"
-        return Array(text.utf8)
+        bytes.append(contentsOf: #","subject":"#.utf8)
+        CanonicalJSON.appendQuoted(subject, to: &bytes)
+        bytes.append(contentsOf: #","time":"#.utf8)
+        CanonicalJSON.appendQuoted(time, to: &bytes)
+        bytes.append(UInt8(ascii: "}"))
+        return bytes
     }
 
     /// The entry as a JSON value (what `ledger show --json` prints and what an auditor keeps).

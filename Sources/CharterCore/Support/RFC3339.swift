@@ -5,9 +5,11 @@ import Foundation
 /// Written by hand because the ledger formats one per append and `DateFormatter` is far too
 /// slow for batched appends; the civil-date arithmetic is Howard Hinnant's days-from-civil.
 package enum RFC3339 {
+    /// Dates outside years 1…9999 are clamped to them.
     package static func format(_ date: Date) -> String {
-        let millis = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
-        return format(millisecondsSince1970: millis)
+        let millis = (date.timeIntervalSince1970 * 1000).rounded(.down)
+        let bounded = millis.isNaN ? 0 : min(max(millis, -62_135_596_800_000), 253_402_300_799_999)
+        return format(millisecondsSince1970: Int64(bounded))
     }
 
     package static func format(millisecondsSince1970 millis: Int64) -> String {

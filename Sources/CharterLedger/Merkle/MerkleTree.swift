@@ -67,7 +67,8 @@ package struct MerkleTree {
 
     /// MTH(D[start:end]) for a range whose start is aligned to its largest power-of-two split,
     /// which every range of the RFC recursions is.
-    package mutating func hash(start: UInt64, end: UInt64) throws -> [UInt8] {
+    private mutating func hash(start: UInt64, end: UInt64) throws -> [UInt8] {
+        guard end > start else { throw LedgerError(.internalInconsistency, "empty range [\(start), \(end))") }
         let count = end - start
         if count & (count - 1) == 0 {
             let level = count.trailingZeroBitCount

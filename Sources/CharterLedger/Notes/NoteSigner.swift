@@ -45,3 +45,9 @@ package struct NoteSigner: Sendable {
         return NoteSignature(name: name, keyID: verifier.keyID, signature: Array(signature))
     }
 }
+
+/// A signer prints as its public half, so the seed cannot leak through logging or `dump`.
+extension NoteSigner: CustomStringConvertible, CustomReflectable {
+    package var description: String { "NoteSigner(\(verifier.vkey))" }
+    package var customMirror: Mirror { Mirror(self, children: ["verifier": verifier]) }
+}

@@ -30,10 +30,13 @@ package struct LedgerVerificationReport: Sendable, Encodable {
     /// Problems past the first 100 are counted, not listed.
     package var problemsNotListed = 0
 
-    package var ok: Bool { problems.isEmpty }
+    /// Problems the storage engine's own integrity check found (SQLite `quick_check`).
+    package var integrityProblems: [String] = []
+
+    package var ok: Bool { problems.isEmpty && integrityProblems.isEmpty }
     package var firstBadIndex: UInt64? { problems.compactMap(\.index).min() }
 
-    private enum CodingKeys: String, CodingKey { case ok, size, rootHash, checkpointsChecked, firstBadIndex, problems, problemsNotListed }
+    private enum CodingKeys: String, CodingKey { case ok, size, rootHash, checkpointsChecked, firstBadIndex, problems, problemsNotListed, integrityProblems }
 
     package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
@@ -44,6 +47,7 @@ package struct LedgerVerificationReport: Sendable, Encodable {
         try container.encodeIfPresent(firstBadIndex, forKey: .firstBadIndex)
         try container.encode(problems, forKey: .problems)
         try container.encode(problemsNotListed, forKey: .problemsNotListed)
+        try container.encode(integrityProblems, forKey: .integrityProblems)
     }
 
     mutating func add(_ kind: LedgerProblem.Kind, index: UInt64?, _ message: String) {

@@ -2,11 +2,12 @@ import CharterCore
 import CharterStore
 import Foundation
 
-/// Recomputes the whole tree from the stored entries and checks it against every stored
-/// subtree hash and every stored (and any externally trusted) checkpoint.
+/// Checks the whole ledger: every entry against its recorded leaf hash, every stored subtree
+/// against the tree rebuilt from those leaf hashes, and every stored (and any externally
+/// trusted) checkpoint against that tree.
 ///
 /// Levels are held as flat buffers of 32-byte hashes (about 64 bytes per entry in all), and
-/// stored nodes are streamed level by level, so memory stays linear and reads stay sequential.
+/// stored nodes are streamed level by level, so memory stays linear and reads sequential.
 package struct LedgerVerifier {
     package let store: any Store
     package let verifiers: [NoteVerifier]
@@ -19,193 +20,131 @@ package struct LedgerVerifier {
     package func verify(trusted: [SignedNote] = []) throws -> LedgerVerificationReport {
         try store.read { reader in
             var report = LedgerVerificationReport()
-            var level = try leafLevel(reader, &report)
-            let size = UInt64(level.hashes.count / 32)
+            let leaves = try checkEntries(reader, &report)
+            let size = UInt64(leaves.hashes.count / 32)
             report.size = size
-            var hashes = [level.hashes]
+            var levels = [leaves.hashes]
+            var explained = Set<UInt64>()
             var height = 1
-            while try level.hashes.count >= 64 || reader.merkleNode(level: height, index: 0) != nil {
-                level = try check(level: height, below: level, reader, &report)
-                hashes.append(level.hashes)
+            while try levels[height - 1].count >= 64 || reader.merkleNode(level: height, index: 0) != nil {
+                let parents = Self.parents(of: levels[height - 1])
+                explained = Set(explained.map { $0 >> 1 })
+                if MerkleLayout.isStored(level: height) {
+                    try checkStoredNodes(level: height, against: parents, before: leaves.firstGap, explained: &explained, reader, &report)
+                }
+                levels.append(parents)
                 height += 1
-                if level.hashes.isEmpty { break }
+                if parents.isEmpty { break }
             }
             var tree = MerkleTree { level, index in
                 let start = Int(index) * 32
-                return Array(hashes[level][start..<start + 32])
+                return Array(levels[level][start..<start + 32])
             }
             report.rootHash = Data(try tree.root(size: size)).base64EncodedString()
             let candidates = try reader.checkpoints().map(CheckpointCandidate.init(stored:))
                 + trusted.enumerated().map { CheckpointCandidate(trusted: $0.element, number: $0.offset + 1) }
-            check(candidates, tree: &tree, size: size, report: &report)
+            CheckpointCheck(verifiers: verifiers).check(candidates, tree: &tree, size: size, report: &report)
             return report
         }
     }
 
-    // MARK: Leaves
+    // MARK: Entries
 
-    private func leafLevel(_ reader: any StoreReader, _ report: inout LedgerVerificationReport) throws -> TreeLevel {
-        var level = TreeLevel()
-        let expectedSize = Int(min(try reader.ledgerSize(), 1 << 26))
-        level.hashes.reserveCapacity(expectedSize * 32)
-        level.suspect.reserveCapacity(expectedSize)
+    /// The recorded leaf hashes in index order (a recomputed one where the recorded one is
+    /// damaged), and where the first run of missing entries starts.
+    private func checkEntries(_ reader: any StoreReader, _ report: inout LedgerVerificationReport) throws -> (hashes: [UInt8], firstGap: UInt64?) {
+        var hashes: [UInt8] = []
+        hashes.reserveCapacity(Int(min(try reader.ledgerSize(), 1 << 22)) * 32)
         var expected: UInt64 = 0
-        var shifted = false
+        var firstGap: UInt64?
         do {
-            try reader.scanEntries(from: 0) { entry, storedLeaf in
+            try reader.scanEntries(from: 0) { entry, recorded in
                 if entry.index != expected {
                     report.add(.entryMissing, index: expected, "entries \(expected)…\(entry.index - 1) are missing: they were deleted from the store")
+                    firstGap = firstGap ?? expected
                     expected = entry.index
-                    shifted = true
                 }
                 let leaf = MerkleHash.leaf(entry.canonicalBytes)
-                let modified = leaf != storedLeaf
-                if modified {
-                    report.add(.entryModified, index: entry.index, "entry \(entry.index) was modified: its content no longer matches the hash recorded when it was appended")
+                if recorded.count != 32 {
+                    report.add(.entryModified, index: entry.index, "entry \(entry.index)'s recorded hash is damaged (\(recorded.count) bytes)")
+                    hashes.append(contentsOf: leaf)
+                } else {
+                    if leaf != recorded {
+                        report.add(.entryModified, index: entry.index, "entry \(entry.index) was modified: its content no longer matches the hash recorded when it was appended")
+                    }
+                    hashes.append(contentsOf: recorded)
                 }
-                level.hashes.append(contentsOf: leaf)
-                level.suspect.append(modified || shifted)
                 expected += 1
                 return true
             }
         } catch let error as StoreError where error.code == .corrupt {
             report.add(.entryUnreadable, index: expected, error.message)
         }
-        return level
+        return (hashes, firstGap)
     }
 
-    // MARK: Inner levels
+    // MARK: Stored subtrees
 
-    /// Computes one level from the one below, compares it with the stored nodes, and marks
-    /// which nodes cover an already reported problem so it is reported once, not at every level.
-    private func check(level: Int, below: TreeLevel, _ reader: any StoreReader, _ report: inout LedgerVerificationReport) throws -> TreeLevel {
-        let count = below.hashes.count / 64
-        var computed = TreeLevel()
-        computed.hashes.reserveCapacity(count * 32)
-        computed.suspect.reserveCapacity(count)
-        for pair in 0..<count {
-            let offset = pair * 64
-            computed.hashes.append(contentsOf: MerkleHash.node(Array(below.hashes[offset..<offset + 32]), Array(below.hashes[offset + 32..<offset + 64])))
-            computed.suspect.append(below.suspect[2 * pair] || below.suspect[2 * pair + 1])
+    private static func parents(of level: [UInt8]) -> [UInt8] {
+        let count = level.count / 64
+        var parents: [UInt8] = []
+        parents.reserveCapacity(count * 32)
+        level.withUnsafeBytes { bytes in
+            for pair in 0..<count {
+                MerkleHash.appendNode(ofPair: UnsafeRawBufferPointer(rebasing: bytes[pair * 64..<pair * 64 + 64]), to: &parents)
+            }
         }
-        func range(_ index: UInt64) -> Range<UInt64> { (index << level)..<((index + 1) << level) }
-        func missing(_ index: UInt64) {
-            report.add(.nodeMissing, index: range(index).lowerBound, "the stored Merkle node at level \(level), index \(index) (entries \(describe(range(index)))) is missing")
-        }
+        return parents
+    }
+
+    /// Compares one level's stored nodes with the tree rebuilt from the recorded leaf hashes: a
+    /// mismatch means leaf hashes were rewritten to hide a change. Nodes past a run of deleted
+    /// entries, and ancestors of a mismatch already reported (`explained`), are not reported again.
+    private func checkStoredNodes(level: Int, against computed: [UInt8], before gap: UInt64?, explained: inout Set<UInt64>, _ reader: any StoreReader, _ report: inout LedgerVerificationReport) throws {
+        let count = UInt64(computed.count / 32)
+        let span = NodeSpan(level: level)
+        func covered(_ index: UInt64) -> Bool { gap.map { span.end(of: index) > $0 } ?? false }
         var next: UInt64 = 0
-        try reader.scanMerkleNodes(level: level) { index, hash in
-            while next < index, next < UInt64(count) {
-                missing(next)
+        func reportMissing(upTo end: UInt64) {
+            while next < min(end, count) {
+                if !covered(next) {
+                    report.add(.nodeMissing, index: span.start(of: next), "the stored Merkle node over entries \(span.describe(next)) is missing")
+                }
                 next += 1
             }
-            if index >= UInt64(count) {
-                report.add(.nodeUnexpected, index: min(range(index).lowerBound, UInt64(count) << level),
-                           "a stored Merkle node at level \(level), index \(index) covers entries that do not exist: entries were deleted")
-            } else {
-                let slot = Int(index)
-                if !computed.hashes[slot * 32..<slot * 32 + 32].elementsEqual(hash), !computed.suspect[slot] {
-                    report.add(.nodeMismatch, index: range(index).lowerBound,
-                               "entries \(describe(range(index))) do not match the tree recorded when they were appended: an entry and its recorded hash were rewritten")
-                    computed.suspect[slot] = true
-                }
-            }
-            next = index + 1
         }
-        while next < UInt64(count) {
-            missing(next)
-            next += 1
-        }
-        return computed
-    }
-
-    // MARK: Checkpoints
-
-    private func check(_ candidates: [CheckpointCandidate], tree: inout MerkleTree, size: UInt64, report: inout LedgerVerificationReport) {
-        var largestStored: (label: String, size: UInt64)?
-        var lastGoodSize: UInt64 = 0
-        for candidate in candidates {
-            report.checkpointsChecked += 1
-            let label = candidate.label
-            let note: SignedNote
-            let body: Checkpoint
-            do {
-                note = try SignedNote(parsing: candidate.note, source: label)
-                body = try Checkpoint(text: note.text, source: label)
-            } catch {
-                report.add(.checkpointMalformed, index: nil, "\(label) cannot be read: \(error)")
-                continue
-            }
-            switch note.verify(with: verifiers) {
-            case .badSignature(let key):
-                report.add(.checkpointForged, index: nil, "\(label) (size \(body.size)) has a signature by \(key.name) that does not verify: it was forged or altered")
-                continue
-            case .noKnownSigner:
-                report.add(.checkpointUntrusted, index: nil, "\(label) (size \(body.size)) is not signed by a trusted key (\(verifiers.map(\.vkey).joined(separator: ", ")))")
-                continue
-            case .verified:
-                break
-            }
-            if let stored = candidate.stored, stored.size != body.size || stored.root != body.root {
-                report.add(.checkpointMismatch, index: nil, "\(label): the size or root stored beside the signed note was altered")
-            }
-            if body.size > size {
-                report.add(.checkpointBeyondLedger, index: size,
-                           "\(label) was signed over \(body.size) entries but the ledger holds \(size): entries \(size)…\(body.size - 1) were removed or the store was rolled back")
-                continue
-            }
-            if candidate.stored != nil {
-                if let largest = largestStored, body.size < largest.size {
-                    report.add(.checkpointRolledBack, index: body.size,
-                               "\(label) (size \(body.size)) is smaller than the earlier \(largest.label) (size \(largest.size)): the checkpoint history was rolled back")
-                } else {
-                    largestStored = (label, body.size)
+        try reader.scanMerkleNodes(level: level) { index, hash in
+            reportMissing(upTo: index)
+            if index >= count {
+                report.add(.nodeUnexpected, index: count << level, "a stored Merkle node over entries \(span.describe(index)) covers entries that do not exist: entries were deleted")
+            } else if !computed[Int(index) * 32..<Int(index) * 32 + 32].elementsEqual(hash) {
+                if !covered(index), !explained.contains(index) {
+                    report.add(.nodeMismatch, index: span.start(of: index),
+                               "entries \(span.describe(index)) do not match the tree recorded when they were appended: an entry and its recorded hash were rewritten")
                 }
+                explained.insert(index)
             }
-            guard let root = try? tree.root(size: body.size) else { continue }
-            if root != body.root {
-                let from = body.size > lastGoodSize ? lastGoodSize : 0
-                // A problem already found inside the signed range explains the mismatch and is the more precise index.
-                if let known = report.problems.compactMap(\.index).filter({ $0 < body.size }).min() {
-                    report.add(.checkpointMismatch, index: known,
-                               "\(label) (size \(body.size)) no longer matches the entries, as the changes above explain")
-                } else {
-                    report.add(.checkpointMismatch, index: from,
-                               "\(label) (size \(body.size)) does not match the entries: something in entries \(from)…\(body.size - 1) was altered after it was signed")
-                }
-            } else {
-                lastGoodSize = max(lastGoodSize, body.size)
-            }
+            next = max(next, index + 1)
         }
-    }
-
-    private func describe(_ range: Range<UInt64>) -> String {
-        range.count == 1 ? "\(range.lowerBound)" : "\(range.lowerBound)…\(range.upperBound - 1)"
+        reportMissing(upTo: count)
     }
 }
 
-/// One level of the recomputed tree: 32-byte hashes back to back, and for each node whether it
-/// covers a problem already reported.
-struct TreeLevel {
-    var hashes: [UInt8] = []
-    var suspect: [Bool] = []
-}
+/// The entries a node at one level covers, without overflowing on hostile indices.
+struct NodeSpan {
+    let level: Int
 
-/// A checkpoint to check: one from the store (with the size and root kept beside it) or one
-/// the auditor trusts from elsewhere.
-struct CheckpointCandidate {
-    let label: String
-    let note: String
-    let stored: (size: UInt64, root: [UInt8])?
-
-    init(stored checkpoint: StoredCheckpoint) {
-        label = "checkpoint #\(checkpoint.sequence)"
-        note = checkpoint.note
-        stored = (checkpoint.size, checkpoint.root)
+    func start(of index: UInt64) -> UInt64 {
+        let (value, overflow) = index.multipliedReportingOverflow(by: 1 << UInt64(level))
+        return overflow ? .max : value
     }
 
-    init(trusted: SignedNote, number: Int) {
-        label = "trusted checkpoint \(number)"
-        note = trusted.serialized
-        stored = nil
+    func end(of index: UInt64) -> UInt64 {
+        let (value, overflow) = start(of: index).addingReportingOverflow(1 << UInt64(level))
+        return overflow ? .max : value
+    }
+
+    func describe(_ index: UInt64) -> String {
+        "\(start(of: index))…\(end(of: index) == .max ? "" : String(end(of: index) - 1))"
     }
 }
