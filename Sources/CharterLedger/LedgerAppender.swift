@@ -9,7 +9,7 @@ package struct LedgerAppender {
     private var size: UInt64
     private var lastTime: String?
     /// The newest complete subtree at each level still waiting for its right sibling.
-    private var rightEdge: [Int: [UInt8]] = [:]
+    private var rightEdge = [[UInt8]?](repeating: nil, count: 64)
 
     package init(in store: any StoreWriter) throws {
         self.store = store

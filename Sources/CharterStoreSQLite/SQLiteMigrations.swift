@@ -16,8 +16,9 @@ enum SQLiteMigrations {
                     payload TEXT NOT NULL,
                     leaf_hash BLOB NOT NULL
                 );
-                CREATE INDEX ledger_entry_by_kind ON ledger_entry(kind, idx);
-                CREATE INDEX ledger_entry_by_subject ON ledger_entry(subject, idx);
+                -- idx is the rowid, which every index entry carries: these are ordered by (kind, idx).
+                CREATE INDEX ledger_entry_by_kind ON ledger_entry(kind);
+                CREATE INDEX ledger_entry_by_subject ON ledger_entry(subject);
 
                 -- Complete subtrees of level >= 1; level 0 (leaves) is ledger_entry.leaf_hash.
                 CREATE TABLE merkle_node (

@@ -70,14 +70,25 @@ struct SQLiteSession: StoreWriter {
         return low
     }
 
-    /// From 0, every row is visited, so a row with a negative index surfaces as damage.
+    /// From 0, every row is visited, so a row with a negative index surfaces as damage. Columns
+    /// are read straight from SQLite: this streams the whole ledger for `ledger verify`.
     func scanEntries(from start: UInt64, _ body: (LedgerEntry, [UInt8]) throws -> Bool) throws {
-        let lowest = start == 0 ? Int64.min : Int64(exactly: start) ?? .max
-        let rows = try Row.fetchCursor(db, sql: "\(Self.entryColumns) WHERE idx >= ? ORDER BY idx", arguments: [lowest])
-        while let row = try rows.next() {
-            let entry = try Self.entry(from: row)
-            let hash: Data = try Self.column(row, 7, of: entry.index)
-            guard try body(entry, Array(hash)) else { return }
+        let statement = try db.makeStatement(sql: "\(Self.entryColumns) WHERE idx >= ? ORDER BY idx")
+        try statement.setArguments([start == 0 ? Int64.min : Int64(exactly: start) ?? .max])
+        let row = SQLiteRowReader(statement: statement.sqliteStatement)
+        while try row.step(in: db) {
+            let index = try Self.index(row.int64(0), what: "a ledger entry")
+            if let column = ([1, 2, 3, 4, 6, 7] as [Int32]).first(where: row.isNull) {
+                throw StoreError(.corrupt, "ledger entry \(index) is damaged (column \(column) is empty); the store was modified outside Charter (run `charter ledger verify`)")
+            }
+            let kindText = row.text(2)
+            guard let kind = EntryKind(rawValue: kindText) else {
+                throw StoreError(.corrupt, "ledger entry \(index) has an invalid kind \"\(kindText)\"; the ledger was modified outside Charter (run `charter ledger verify`)")
+            }
+            let entry = LedgerEntry(
+                index: index, time: row.text(1), kind: kind, actor: row.text(3), subject: row.text(4),
+                reason: row.isNull(5) ? nil : row.text(5), payload: row.text(6))
+            guard try body(entry, row.blob(7)) else { return }
         }
     }
 
@@ -119,14 +130,30 @@ struct SQLiteSession: StoreWriter {
             INSERT INTO ledger_entry (idx, time, kind, actor, subject, reason, payload, leaf_hash)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        try statement.execute(arguments: [
-            Int64(entry.index), entry.time, entry.kind.rawValue, entry.actor, entry.subject, entry.reason, entry.payload, Data(leafHash),
-        ])
+        guard let index = Int64(exactly: entry.index) else {
+            throw StoreError(.io, "entry index \(entry.index) is beyond what the store can hold")
+        }
+        var binder = SQLiteBinder(statement, in: db)
+        binder.bind(index)
+        binder.bind(entry.time)
+        binder.bind(entry.kind.rawValue)
+        binder.bind(entry.actor)
+        binder.bind(entry.subject)
+        binder.bind(entry.reason)
+        binder.bind(entry.payload)
+        binder.bind(leafHash)
+        try binder.run()
     }
 
     func insertMerkleNode(level: Int, index: UInt64, hash: [UInt8]) throws {
-        let statement = try db.cachedStatement(sql: "INSERT INTO merkle_node (level, idx, hash) VALUES (?, ?, ?)")
-        try statement.execute(arguments: [level, Int64(index), Data(hash)])
+        guard let index = Int64(exactly: index) else {
+            throw StoreError(.io, "Merkle node index \(index) is beyond what the store can hold")
+        }
+        var binder = SQLiteBinder(try db.cachedStatement(sql: "INSERT INTO merkle_node (level, idx, hash) VALUES (?, ?, ?)"), in: db)
+        binder.bind(Int64(level))
+        binder.bind(index)
+        binder.bind(hash)
+        try binder.run()
     }
 
     func insertCheckpoint(_ checkpoint: StoredCheckpoint) throws -> StoredCheckpoint {

@@ -6,6 +6,7 @@ struct BenchArguments {
     var directory: String?
     /// Run one phase only (single, batched, proofs, verify), for profiling.
     var only: String?
+    var rounds = 3
 
     func runs(_ phase: String) -> Bool { only == nil || only == phase }
 
@@ -16,6 +17,7 @@ struct BenchArguments {
             case "--entries": entries = iterator.next().flatMap(Int.init) ?? entries
             case "--dir": directory = iterator.next()
             case "--only": only = iterator.next()
+            case "--rounds": rounds = max(1, iterator.next().flatMap(Int.init) ?? rounds)
             default: print("charter-bench: ignoring unknown argument \(argument)")
             }
         }
@@ -49,9 +51,18 @@ struct SplitMix {
 struct BenchReport {
     private var rows: [(String, String, String, String)] = []
 
-    mutating func add(_ name: String, value: Double, unit: String, target: String?, met: Bool?) {
-        let formatted = value >= 100 ? String(format: "%.0f", value) : String(format: "%.3f", value)
-        rows.append((name, "\(formatted) \(unit)", target ?? "", met.map { $0 ? "met" : "NOT MET" } ?? ""))
+    /// Adds a figure: the median of `samples`, with their range when there are several, and
+    /// whether the median meets the target.
+    mutating func add(_ name: String, samples: [Double], unit: String, target: String? = nil, meets: ((Double) -> Bool)? = nil) {
+        let sorted = samples.sorted()
+        let median = sorted[sorted.count / 2]
+        var value = "\(Self.format(median)) \(unit)"
+        if sorted.count > 1 { value += " [\(Self.format(sorted[0]))–\(Self.format(sorted[sorted.count - 1]))]" }
+        rows.append((name, value, target ?? "", meets.map { $0(median) ? "met" : "NOT MET" } ?? ""))
+    }
+
+    private static func format(_ value: Double) -> String {
+        value >= 100 ? String(format: "%.0f", value) : String(format: "%.3f", value)
     }
 
     func print() {

@@ -50,6 +50,13 @@ package struct LedgerVerificationReport: Sendable, Encodable {
         try container.encode(integrityProblems, forKey: .integrityProblems)
     }
 
+    /// Takes in problems found elsewhere, keeping the listed ones ordered by index.
+    mutating func merge(_ other: LedgerVerificationReport) {
+        let all = (problems + other.problems).sorted { ($0.index ?? .max) < ($1.index ?? .max) }
+        problems = Array(all.prefix(100))
+        problemsNotListed += other.problemsNotListed + max(0, all.count - 100)
+    }
+
     mutating func add(_ kind: LedgerProblem.Kind, index: UInt64?, _ message: String) {
         if problems.count < 100 {
             problems.append(LedgerProblem(kind: kind, index: index, message: message))

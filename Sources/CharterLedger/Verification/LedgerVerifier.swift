@@ -51,10 +51,12 @@ package struct LedgerVerifier {
     // MARK: Entries
 
     /// The recorded leaf hashes in index order (a recomputed one where the recorded one is
-    /// damaged), and where the first run of missing entries starts.
+    /// damaged), and where the first run of missing entries starts. Rows are read here and
+    /// hashed on another core (`LeafHashPipeline`).
     private func checkEntries(_ reader: any StoreReader, _ report: inout LedgerVerificationReport) throws -> (hashes: [UInt8], firstGap: UInt64?) {
-        var hashes: [UInt8] = []
-        hashes.reserveCapacity(Int(min(try reader.ledgerSize(), 1 << 22)) * 32)
+        let pipeline = LeafHashPipeline(expectedEntries: Int(min(try reader.ledgerSize(), 1 << 22)))
+        var batch: LeafHashPipeline.Batch = []
+        batch.reserveCapacity(Self.batchSize)
         var expected: UInt64 = 0
         var firstGap: UInt64?
         do {
@@ -64,15 +66,10 @@ package struct LedgerVerifier {
                     firstGap = firstGap ?? expected
                     expected = entry.index
                 }
-                let leaf = MerkleHash.leaf(entry.canonicalBytes)
-                if recorded.count != 32 {
-                    report.add(.entryModified, index: entry.index, "entry \(entry.index)'s recorded hash is damaged (\(recorded.count) bytes)")
-                    hashes.append(contentsOf: leaf)
-                } else {
-                    if leaf != recorded {
-                        report.add(.entryModified, index: entry.index, "entry \(entry.index) was modified: its content no longer matches the hash recorded when it was appended")
-                    }
-                    hashes.append(contentsOf: recorded)
+                batch.append((entry, recorded))
+                if batch.count == Self.batchSize {
+                    pipeline.submit(batch)
+                    batch.removeAll(keepingCapacity: true)
                 }
                 expected += 1
                 return true
@@ -80,8 +77,13 @@ package struct LedgerVerifier {
         } catch let error as StoreError where error.code == .corrupt {
             report.add(.entryUnreadable, index: expected, error.message)
         }
-        return (hashes, firstGap)
+        pipeline.submit(batch)
+        let hashed = pipeline.finish()
+        report.merge(hashed.report)
+        return (hashed.hashes, firstGap)
     }
+
+    private static let batchSize = 2048
 
     // MARK: Stored subtrees
 
