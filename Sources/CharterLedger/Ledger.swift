@@ -31,8 +31,7 @@ package struct Ledger: Sendable {
     /// Appends inside a caller's transaction, so a service can update its projection atomically with the entry.
     package func append(_ drafts: [EntryDraft], in transaction: any StoreWriter) throws -> [LedgerEntry] {
         var appender = try LedgerAppender(in: transaction)
-        let time = RFC3339.format(clock.now())
-        return try drafts.map { try appender.append($0, time: time) }
+        return try appender.append(drafts, time: RFC3339.format(clock.now()))
     }
 
     package func size() throws -> UInt64 {

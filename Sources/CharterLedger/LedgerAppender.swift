@@ -19,16 +19,28 @@ package struct LedgerAppender {
     /// The size the ledger will have when the transaction commits.
     package var ledgerSize: UInt64 { size }
 
-    /// Appends one entry stamped `time`, or the previous entry's time if the clock went backwards,
-    /// so entry times never decrease along the log.
+    /// Appends the drafts stamped `time`, or the previous entry's time if the clock went
+    /// backwards, so entry times never decrease along the log.
     @discardableResult
-    package mutating func append(_ draft: EntryDraft, time: String) throws -> LedgerEntry {
+    package mutating func append(_ drafts: [EntryDraft], time: String) throws -> [LedgerEntry] {
         let stamped = lastTime.map { max($0, time) } ?? time
-        let entry = LedgerEntry(
-            index: size, time: stamped, kind: draft.kind, actor: draft.actor, subject: draft.subject,
-            reason: draft.reason, payload: draft.payload)
-        var hash = MerkleHash.leaf(entry.canonicalBytes)
-        try store.insertEntry(entry, leafHash: hash)
+        let first = size
+        let entries = drafts.enumerated().map { offset, draft in
+            LedgerEntry(
+                index: first + UInt64(offset), time: stamped, kind: draft.kind, actor: draft.actor, subject: draft.subject,
+                reason: draft.reason, payload: draft.payload)
+        }
+        for entry in entries {
+            try add(entry, leaf: MerkleHash.leaf(entry.canonicalBytes))
+        }
+        if !entries.isEmpty { lastTime = stamped }
+        return entries
+    }
+
+    /// Inserts the entry and every complete subtree it finishes.
+    private mutating func add(_ entry: LedgerEntry, leaf: [UInt8]) throws {
+        try store.insertEntry(entry, leafHash: leaf)
+        var hash = leaf
         var level = 0
         var index = size
         while index & 1 == 1 {
@@ -42,8 +54,6 @@ package struct LedgerAppender {
         }
         rightEdge[level] = hash
         size += 1
-        lastTime = stamped
-        return entry
     }
 
     private func leftSibling(level: Int, index: UInt64) throws -> [UInt8] {

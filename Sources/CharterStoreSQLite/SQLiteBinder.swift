@@ -14,8 +14,8 @@ struct SQLiteBinder {
     init(_ statement: Statement, in db: Database) {
         self.db = db
         self.statement = statement.sqliteStatement
+        // Every parameter is bound again before each run, so clearing the old bindings is not needed.
         sqlite3_reset(self.statement)
-        sqlite3_clear_bindings(self.statement)
     }
 
     mutating func bind(_ value: Int64) {

@@ -12,7 +12,7 @@ package enum MerkleHash {
         var hasher = SHA256()
         hasher.update(data: leafPrefix)
         hasher.update(data: bytes)
-        return Array(hasher.finalize())
+        return hasher.finalize().withUnsafeBytes { Array($0) }
     }
 
     package static func node(_ left: [UInt8], _ right: [UInt8]) -> [UInt8] {
