@@ -69,7 +69,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "charter-bench",
-            dependencies: ["CharterCore", "CharterStore", "CharterStoreSQLite", "CharterLedger"],
+            dependencies: ["CharterCore", "CharterStore", "CharterStoreSQLite", "CharterLedger", "CharterTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "CharterCoreTests", dependencies: ["CharterCore", "CharterTestSupport"], swiftSettings: swiftSettings),

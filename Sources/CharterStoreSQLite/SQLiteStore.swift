@@ -54,10 +54,6 @@ package final class SQLiteStore: Store {
         configuration.busyMode = .timeout(lockTimeout)
         configuration.label = "charter.store"
         configuration.readonly = readOnly
-        configuration.prepareDatabase { db in
-            // Read pages through a memory map instead of copying them with read(2).
-            try db.execute(sql: "PRAGMA mmap_size = 1073741824")
-        }
         if !readOnly {
             configuration.prepareDatabase { db in
                 // Takes effect only when the file is created: 8 KiB pages make shallower trees for an append-only log.

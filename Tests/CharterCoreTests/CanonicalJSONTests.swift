@@ -1,4 +1,5 @@
 import CharterCore
+import CharterTestSupport
 import Foundation
 import Testing
 
@@ -186,20 +187,5 @@ struct CanonicalJSONTests {
         #expect(throws: JSONParseError(source: "entry.json", line: 1, column: 6, message: "expected ',' or ']' after an array element, found 'x'")) {
             try CanonicalJSON.canonicalize(Array("[1, 2x]".utf8), source: "entry.json")
         }
-    }
-}
-
-/// A tiny deterministic generator so property tests are reproducible.
-private struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,5 +1,6 @@
 import CharterCore
 import CharterDecisions
+import CharterTestSupport
 import Foundation
 import Testing
 
