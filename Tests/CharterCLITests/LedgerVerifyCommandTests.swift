@@ -53,6 +53,35 @@ import Testing
         #expect(result.stdout.contains(fragment), "\(result.stdout)")
     }
 
+    @Test func auditorVerifiesConsistencyOffline() throws {
+        let fixture = try CLIFixture()
+        defer { fixture.remove() }
+        let old = fixture.directory.file("old-checkpoint.txt")
+        #expect(try fixture.run("ledger", "checkpoint", "--output", old).status == 0)
+        let files = try auditorFiles(fixture)
+        let proofText = try fixture.run("ledger", "proof", "consistency", "1", "6").stdout
+        let proof = fixture.write("consistency.json", proofText)
+        func verify(_ proof: String, old: String, new: String) throws -> CharterProcess.Result {
+            try fixture.run("ledger", "verify-consistency", "--proof", proof, "--old", old, "--new", new, "--key", files.key)
+        }
+        let good = try verify(proof, old: old, new: files.checkpoint)
+        #expect(good.status == 0, "\(good.stdout)\(good.stderr)")
+        #expect(good.stdout.contains("example.com/charter-test at size 6 extends its checkpoint at size 1"))
+
+        let swapped = try verify(proof, old: files.checkpoint, new: old)
+        #expect(swapped.status == 1)
+        #expect(swapped.stdout.contains("create it with `charter ledger proof consistency 6 1`"))
+
+        var object = try #require(try JSONSerialization.jsonObject(with: Data(proofText.utf8)) as? [String: Any])
+        var hashes = try #require(object["hashes"] as? [String])
+        hashes[0] = Data(repeating: 0, count: 32).base64EncodedString()
+        object["hashes"] = hashes
+        let forged = fixture.write("forged.json", String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self))
+        let rewritten = try verify(forged, old: old, new: files.checkpoint)
+        #expect(rewritten.status == 1)
+        #expect(rewritten.stdout.contains("does not extend"))
+    }
+
     @Test func anotherLogsKeyIsRefused() throws {
         let fixture = try CLIFixture()
         defer { fixture.remove() }

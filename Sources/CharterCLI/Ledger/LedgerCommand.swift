@@ -7,7 +7,7 @@ struct LedgerCommand: ParsableCommand {
         discussion: "Formats of entries, proofs and checkpoints: docs/ledger.md.",
         subcommands: [
             LedgerAppend.self, LedgerShow.self, LedgerList.self, LedgerCheckpoint.self, LedgerProof.self,
-            LedgerVerify.self, LedgerVerifyProof.self, LedgerReplay.self,
+            LedgerVerify.self, LedgerVerifyProof.self, LedgerVerifyConsistency.self, LedgerReplay.self,
         ]
     )
 }

@@ -34,22 +34,38 @@ struct LedgerVerifyProof: ParsableCommand {
     func run() throws {
         let entryValue = try JSONParser.parse(try InputFile.read(entry, what: "entry file"), source: entry, options: .lenient)
         let ledgerEntry = try LedgerEntry(json: entryValue, source: entry)
-        let proofValue: InclusionProof
-        do {
-            proofValue = try JSONDecoder().decode(InclusionProof.self, from: Data(try InputFile.read(proof, what: "proof file")))
-        } catch let error as DecodingError {
-            throw CLIError.input("\(proof): not an inclusion proof from `charter ledger proof inclusion` (\(DecodingErrorText.describe(error)))")
-        }
+        let proofValue = try ProofFile.read(InclusionProof.self, at: proof, producedBy: "charter ledger proof inclusion")
         let noteText = try InputFile.readText(checkpoint, what: "checkpoint file")
-        let origin = (try? Checkpoint(text: SignedNote(parsing: noteText, source: checkpoint).text))?.origin
-        let verifier = try LedgerKeyFiles.readVerifier(at: key, name: origin)
-        do {
+        let verifier = try ProofFile.verifier(at: key, checkpoint: noteText)
+        try ProofFile.report(json: json) {
             let result = try OfflineVerifier(verifiers: [verifier]).verify(entry: ledgerEntry, proof: proofValue, checkpoint: noteText, checkpointSource: checkpoint)
-            if json {
-                try Output.json(result)
-            } else {
+            if json { try Output.json(result) } else {
                 Output.text("verified: entry \(result.index) is in \(result.origin) at tree size \(result.treeSize), root \(result.rootHash), signed by \(result.signedBy.joined(separator: ", "))")
             }
+        }
+    }
+}
+
+/// What the offline verification commands share: reading proofs and keys, and reporting a failed check.
+enum ProofFile {
+    static func read<Proof: Decodable>(_ type: Proof.Type, at path: String, producedBy command: String) throws -> Proof {
+        do {
+            return try JSONDecoder().decode(Proof.self, from: Data(try InputFile.read(path, what: "proof file")))
+        } catch let error as DecodingError {
+            throw CLIError.input("\(path): not a proof from `\(command)` (\(DecodingErrorText.describe(error)))")
+        }
+    }
+
+    /// A vkey, or a PEM public key named by the checkpoint's origin.
+    static func verifier(at path: String, checkpoint noteText: String) throws -> NoteVerifier {
+        let origin = (try? Checkpoint(text: SignedNote(parsing: noteText).text))?.origin
+        return try LedgerKeyFiles.readVerifier(at: path, name: origin)
+    }
+
+    /// Runs a check; a failed verification prints NOT VERIFIED (or JSON) and exits 1.
+    static func report(json: Bool, _ check: () throws -> Void) throws {
+        do {
+            try check()
         } catch let error as LedgerError where error.code == .verificationFailed {
             if json {
                 try Output.json(FailedVerification(error: error.message))
@@ -61,6 +77,11 @@ struct LedgerVerifyProof: ParsableCommand {
     }
 }
 
+struct FailedVerification: Encodable {
+    var ok = false
+    let error: String
+}
+
 enum DecodingErrorText {
     static func describe(_ error: DecodingError) -> String {
         switch error {
@@ -70,9 +91,4 @@ enum DecodingErrorText {
         @unknown default: "\(error)"
         }
     }
-}
-
-struct FailedVerification: Encodable {
-    var ok = false
-    let error: String
 }
