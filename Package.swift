@@ -62,6 +62,12 @@ let package = Package(
         ),
         .target(name: "CharterStore", dependencies: ["CharterCore"], swiftSettings: swiftSettings),
         .target(name: "CharterCore", swiftSettings: swiftSettings),
+        .systemLibrary(
+            name: "CVectorscan",
+            pkgConfig: "libhs",
+            providers: [.apt(["libvectorscan-dev"]), .brew(["vectorscan"])]
+        ),
+        .target(name: "CharterSecrets", dependencies: ["CharterCore", "CVectorscan"], swiftSettings: swiftSettings),
         .target(
             name: "CharterTestSupport",
             dependencies: ["CharterCore", "CharterStore", "CharterLedger"],
@@ -73,6 +79,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "CharterCoreTests", dependencies: ["CharterCore", "CharterTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "CharterSecretsTests", dependencies: ["CharterSecrets", "CharterTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "CharterStoreTests",
             dependencies: [

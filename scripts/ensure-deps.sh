@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building and testing Charter needs when it is missing: the SQLite library and
-# command-line shell, and Python's `cryptography` for the independent-implementation test.
+# command-line shell, Vectorscan (the secret scanner's multi-pattern engine) and pkg-config, and
+# Python's `cryptography` for the independent-implementation test.
 # Uses apt-get as root, sudo otherwise, and says what to do when neither works.
 set -euo pipefail
 
@@ -11,6 +12,8 @@ fi
 
 missing=()
 [ -f /usr/include/sqlite3.h ] || missing+=(libsqlite3-dev)
+[ -f /usr/include/hs/hs.h ] || missing+=(libvectorscan-dev)
+command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 command -v sqlite3 >/dev/null 2>&1 || missing+=(sqlite3)
 command -v python3 >/dev/null 2>&1 || missing+=(python3)
 
