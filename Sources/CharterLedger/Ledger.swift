@@ -86,7 +86,8 @@ package struct Ledger: Sendable {
             var tree = Self.tree(reading: writer)
             if let latest = try writer.latestCheckpoint() {
                 // A log must never sign a tree inconsistent with one it signed before (C2SP tlog-checkpoint).
-                guard latest.size <= size, try tree.root(size: latest.size) == latest.root else {
+                let signed = try Checkpoint(text: SignedNote(parsing: latest.note, source: "checkpoint #\(latest.sequence)").text)
+                guard signed.size == latest.size, latest.size <= size, try tree.root(size: latest.size) == signed.root else {
                     throw LedgerError(.verificationFailed, "the ledger no longer matches checkpoint #\(latest.sequence) (size \(latest.size)); refusing to sign over it: run `charter ledger verify`")
                 }
                 if latest.size == size { return (latest, false) }

@@ -16,29 +16,60 @@ package struct LedgerKeyFiles: Sendable {
 
     package var exists: Bool { FileManager.default.fileExists(atPath: privateKeyPath) }
 
-    /// Installs `signer` as the ledger's key. An existing pair is first moved to `retired/`
-    /// (its public key stays trusted for the checkpoints it signed); without `rotate`, an existing
-    /// key is an error and nothing changes.
+    /// Installs `signer` as the ledger's key. The new files are written beside the old ones
+    /// first, then an existing pair moves to `retired/` (its public key stays trusted for the
+    /// checkpoints it signed) and the new pair is renamed into place, so there is no moment
+    /// without a key. Without `rotate`, an existing key is an error and nothing changes.
     @discardableResult
     package func install(_ signer: NoteSigner, rotate: Bool) throws -> NoteVerifier? {
+        if exists && !rotate {
+            throw LedgerError(.keyExists, "a signing key already exists at \(privateKeyPath); it was left as it is (use --force to rotate it)")
+        }
+        return try commit(try stage(signer))
+    }
+
+    /// A new key pair written under temporary names, waiting for `commit`.
+    package struct StagedKey: Sendable {
+        fileprivate let privateKey: String
+        fileprivate let publicKey: String
+    }
+
+    /// Moves an existing pair to `retired/` and the staged pair into place.
+    @discardableResult
+    package func commit(_ staged: StagedKey) throws -> NoteVerifier? {
         var retired: NoteVerifier?
         if exists {
-            guard rotate else {
-                throw LedgerError(.keyExists, "a signing key already exists at \(privateKeyPath); it was left as it is (use --force to rotate it)")
-            }
             let old = try load()
             try makeDirectory(retiredDirectory)
-            let stem = "\(retiredDirectory)/\(old.verifier.keyIDHex)"
-            try write(old.verifier.vkey + "\n", to: stem + ".pub", mode: 0o644)
-            guard rename(privateKeyPath, stem + ".key") == 0 else {
-                throw LedgerError(.keyWriteFailed, "cannot move \(privateKeyPath) to \(stem).key: \(String(cString: strerror(errno)))")
-            }
+            try write(old.verifier.vkey + "\n", to: "\(retiredDirectory)/\(old.verifier.keyIDHex).pub", mode: 0o644)
+            try link(privateKeyPath, to: "\(retiredDirectory)/\(old.verifier.keyIDHex).key")
             retired = old.verifier
         }
-        try makeDirectory(directory)
-        try write(signer.skey + "\n", to: privateKeyPath, mode: 0o600)
-        try write(signer.verifier.vkey + "\n", to: publicKeyPath, mode: 0o644)
+        try move(staged.publicKey, to: publicKeyPath)
+        try move(staged.privateKey, to: privateKeyPath)
         return retired
+    }
+
+    /// Writes the new pair under temporary names next to the current one.
+    package func stage(_ signer: NoteSigner) throws -> StagedKey {
+        try makeDirectory(directory)
+        let suffix = ".new-\(getpid())"
+        try write(signer.skey + "\n", to: privateKeyPath + suffix, mode: 0o600)
+        try write(signer.verifier.vkey + "\n", to: publicKeyPath + suffix, mode: 0o644)
+        return StagedKey(privateKey: privateKeyPath + suffix, publicKey: publicKeyPath + suffix)
+    }
+
+    private func link(_ source: String, to destination: String) throws {
+        unlink(destination)
+        guard Foundation.link(source, destination) == 0 else {
+            throw LedgerError(.keyWriteFailed, "cannot keep the retired key at \(destination): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    private func move(_ source: String, to destination: String) throws {
+        guard rename(source, destination) == 0 else {
+            throw LedgerError(.keyWriteFailed, "cannot move \(source) to \(destination): \(String(cString: strerror(errno)))")
+        }
     }
 
     /// Removes the key files (after a failed `init` that created them).
@@ -67,13 +98,13 @@ package struct LedgerKeyFiles: Sendable {
     }
 
     /// The current public key and every retired one: the keys `ledger verify` trusts by default.
-    /// The current one comes from the private key when it is here (`ledger.pub` is a copy for export).
+    /// Reads only public keys, so verifying never needs access to the private one.
     package func trustedVerifiers() throws -> [NoteVerifier] {
         var keys: [NoteVerifier] = []
-        if exists {
-            keys.append(try load().verifier)
-        } else if FileManager.default.fileExists(atPath: publicKeyPath) {
+        if FileManager.default.fileExists(atPath: publicKeyPath) {
             keys.append(try Self.readVerifier(at: publicKeyPath))
+        } else if exists {
+            keys.append(try load().verifier)
         }
         let retired = (try? FileManager.default.contentsOfDirectory(atPath: retiredDirectory)) ?? []
         for file in retired.sorted() where file.hasSuffix(".pub") {

@@ -5,7 +5,14 @@ import GRDBSQLite
 /// Reads the columns of the current row of a statement being stepped by hand. `ledger verify`
 /// streams every entry, and GRDB's general-purpose `Row` decoding was half of that work.
 struct SQLiteRowReader {
-    let statement: SQLiteStatement
+    /// Held so GRDB does not finalize the statement while its raw handle is in use.
+    private let owner: Statement
+    private let statement: SQLiteStatement
+
+    init(_ statement: Statement) {
+        owner = statement
+        self.statement = statement.sqliteStatement
+    }
 
     /// The statement's next row, or false when it is done.
     func step(in db: Database) throws -> Bool {

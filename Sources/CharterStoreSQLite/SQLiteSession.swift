@@ -75,7 +75,7 @@ struct SQLiteSession: StoreWriter {
     func scanEntries(from start: UInt64, _ body: (LedgerEntry, [UInt8]) throws -> Bool) throws {
         let statement = try db.makeStatement(sql: "\(Self.entryColumns) WHERE idx >= ? ORDER BY idx")
         try statement.setArguments([start == 0 ? Int64.min : Int64(exactly: start) ?? .max])
-        let row = SQLiteRowReader(statement: statement.sqliteStatement)
+        let row = SQLiteRowReader(statement)
         while try row.step(in: db) {
             let index = try Self.index(row.int64(0), what: "a ledger entry")
             if let column = ([1, 2, 3, 4, 6, 7] as [Int32]).first(where: row.isNull) {
@@ -103,13 +103,18 @@ struct SQLiteSession: StoreWriter {
 
     func leafHashes(from start: UInt64, count: Int) throws -> [[UInt8]] {
         let statement = try db.cachedStatement(sql: "SELECT leaf_hash FROM ledger_entry WHERE idx >= ? AND idx < ? ORDER BY idx")
-        return try Data.fetchAll(statement, arguments: [Int64(start), Int64(start) + Int64(count)]).map { Array($0) }
+        guard let low = Int64(exactly: start) else { return [] }
+        let (high, overflow) = low.addingReportingOverflow(Int64(count))
+        return try Data.fetchAll(statement, arguments: [low, overflow ? Int64.max : high]).map { Array($0) }
     }
 
     func scanMerkleNodes(level: Int, _ body: (UInt64, [UInt8]) throws -> Void) throws {
         let rows = try Row.fetchCursor(db, sql: "SELECT idx, hash FROM merkle_node WHERE level = ? ORDER BY idx", arguments: [level])
         while let row = try rows.next() {
-            let index = try Self.index(try row.decode(atIndex: 0), what: "a Merkle node")
+            let raw: Int64 = try row.decode(atIndex: 0)
+            guard let index = UInt64(exactly: raw) else {
+                throw StoreError(.corrupt, "a Merkle node at level \(level) has the negative index \(raw); the store was modified outside Charter")
+            }
             let hash: Data = try row.decode(atIndex: 1)
             try body(index, Array(hash))
         }
@@ -159,7 +164,7 @@ struct SQLiteSession: StoreWriter {
     func insertCheckpoint(_ checkpoint: StoredCheckpoint) throws -> StoredCheckpoint {
         try db.execute(
             sql: "INSERT INTO checkpoint (size, root, note, created_at) VALUES (?, ?, ?, ?)",
-            arguments: [Int64(checkpoint.size), Data(checkpoint.root), checkpoint.note, checkpoint.createdAt])
+            arguments: [Int64(exactly: checkpoint.size) ?? Int64.max, Data(checkpoint.root), checkpoint.note, checkpoint.createdAt])
         var stored = checkpoint
         stored.sequence = db.lastInsertedRowID
         return stored
@@ -234,9 +239,11 @@ struct SQLiteSession: StoreWriter {
         }
     }
 
+    /// A stored index as an entry index; negative ones, and `Int64.max` (whose successor no
+    /// store index can hold), are damage.
     private static func index(_ value: Int64, what: String) throws -> UInt64 {
-        guard let index = UInt64(exactly: value) else {
-            throw StoreError(.corrupt, "\(what) has the negative index \(value); the store was modified outside Charter (run `charter ledger verify`)")
+        guard value < Int64.max, let index = UInt64(exactly: value) else {
+            throw StoreError(.corrupt, "\(what) has the impossible index \(value); the store was modified outside Charter (run `charter ledger verify`)")
         }
         return index
     }

@@ -70,7 +70,7 @@ import Testing
 
         let swapped = try verify(proof, old: files.checkpoint, new: old)
         #expect(swapped.status == 1)
-        #expect(swapped.stdout.contains("create it with `charter ledger proof consistency 6 1`"))
+        #expect(swapped.stdout.contains("pass them the other way round"))
 
         var object = try #require(try JSONSerialization.jsonObject(with: Data(proofText.utf8)) as? [String: Any])
         var hashes = try #require(object["hashes"] as? [String])

@@ -42,6 +42,15 @@ import Testing
         #expect(report.problems.first?.message.contains("entries 16…31") == true)
     }
 
+    @Test func damagedRecordedHashAloneIsNamedExactly() throws {
+        let fixture = try LedgerFixture(entries: 40)
+        defer { fixture.remove() }
+        try fixture.tamper("UPDATE ledger_entry SET leaf_hash = zeroblob(32) WHERE idx = 25")
+        let report = try fixture.verify()
+        #expect(report.problems.map(\.kind) == [.entryModified])
+        #expect(report.firstBadIndex == 25)
+    }
+
     @Test func rewrittenLeafHashAndAnotherEditNameTheLowerEntry() throws {
         let fixture = try LedgerFixture(entries: 32)
         defer { fixture.remove() }
@@ -60,7 +69,7 @@ import Testing
         try fixture.tamper("UPDATE ledger_entry SET leaf_hash = x'0102' WHERE idx = 5")
         let report = try fixture.verify()
         #expect(!report.ok)
-        #expect(report.problems.contains { $0.kind == .entryUnreadable && $0.message.contains("negative index -1") })
+        #expect(report.problems.contains { $0.kind == .entryUnreadable && $0.message.contains("impossible index -1") })
         try fixture.tamper("DELETE FROM ledger_entry WHERE idx = -1")
         let second = try fixture.verify()
         #expect(second.problems.contains { $0.kind == .entryModified && $0.index == 5 && $0.message.contains("damaged") })

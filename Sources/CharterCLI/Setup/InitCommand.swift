@@ -48,8 +48,9 @@ struct InitCommand: ParsableCommand {
         try NoteVerifier.validateName(name)
         try Self.writeGitignore(in: workspace.home)
         let signer = try NoteSigner.generate(name: name)
+        // Another `init` may win a race to create the store: only what this run created is removed.
+        let store = try SQLiteStore.create(path: workspace.storePath, lockTimeout: workspace.lockTimeout)
         do {
-            let store = try SQLiteStore.create(path: workspace.storePath, lockTimeout: workspace.lockTimeout)
             try store.write { writer in
                 try writer.setSetting("ledger.origin", name)
                 _ = try Ledger(store: store).append([
@@ -66,8 +67,8 @@ struct InitCommand: ParsableCommand {
         try report(workspace, signer: signer, rotated: nil)
     }
 
-    /// Records the rotation in the ledger first, then swaps the key files, so the ledger never
-    /// misses a key that signed something.
+    /// Writes the new key files aside, records the rotation in the ledger, then swaps the files in:
+    /// the ledger never misses a key that signed something, and names no key that was not written.
     private func rotate(_ workspace: Workspace) throws {
         let store = try workspace.openStore()
         let keys = workspace.keys
@@ -78,10 +79,11 @@ struct InitCommand: ParsableCommand {
         let signer = try NoteSigner.generate(name: name)
         var payload: [String: JSONValue] = ["origin": .string(name), "publicKey": .string(signer.verifier.vkey)]
         if keys.exists { payload["retiredKey"] = .string(try keys.load().verifier.vkey) }
+        let staged = try keys.stage(signer)
         try Ledger(store: store).append([
             try EntryDraft(kind: EntryKind(validating: "ledger.key-rotated"), actor: workspace.actor, subject: name, payload: .object(payload))
         ])
-        let retired = try keys.install(signer, rotate: true)
+        let retired = try keys.commit(staged)
         try report(workspace, signer: signer, rotated: retired)
     }
 

@@ -32,14 +32,6 @@ package enum MerkleHash {
         hasher.finalize().withUnsafeBytes { output.append(contentsOf: $0) }
     }
 
-    /// Hashes `bytes` as a leaf, appending the 32-byte result to `output`.
-    static func appendLeaf(_ bytes: [UInt8], to output: inout [UInt8]) {
-        var hasher = SHA256()
-        hasher.update(data: leafPrefix)
-        hasher.update(data: bytes)
-        hasher.finalize().withUnsafeBytes { output.append(contentsOf: $0) }
-    }
-
     /// The largest power of two strictly less than `n` (n ≥ 2): the split point `k` of RFC 9162.
     static func split(_ n: UInt64) -> UInt64 {
         precondition(n >= 2, "split needs at least two leaves")

@@ -29,6 +29,12 @@ struct CheckpointCheck {
                     largestStored = (label, body.size)
                 }
             }
+            guard body.size > 0 else {
+                if body.root != MerkleHash.emptyRoot {
+                    report.add(.checkpointMismatch, index: nil, "\(label) is for an empty log but its root is not the empty tree's")
+                }
+                continue
+            }
             guard let root = try? tree.root(size: body.size) else { continue }
             if root == body.root {
                 lastGoodSize = max(lastGoodSize, body.size)

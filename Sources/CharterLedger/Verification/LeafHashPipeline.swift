@@ -13,6 +13,8 @@ final class LeafHashPipeline: @unchecked Sendable {
     // Touched only on `queue`.
     private var hashes: [UInt8] = []
     private var report = LedgerVerificationReport()
+    /// Leaf hashes recomputed from content where they differ from the recorded ones (bounded).
+    private var recomputed: [UInt64: [UInt8]] = [:]
 
     init(expectedEntries: Int) {
         hashes.reserveCapacity(expectedEntries * 32)
@@ -29,8 +31,8 @@ final class LeafHashPipeline: @unchecked Sendable {
 
     /// Waits for every batch; returns the recorded leaf hashes (a recomputed one where the
     /// recorded one is damaged) and the problems found.
-    func finish() -> (hashes: [UInt8], report: LedgerVerificationReport) {
-        queue.sync { (hashes, report) }
+    func finish() -> (hashes: [UInt8], report: LedgerVerificationReport, recomputed: [UInt64: [UInt8]]) {
+        queue.sync { (hashes, report, recomputed) }
     }
 
     private func check(_ entry: LedgerEntry, _ recorded: [UInt8]) {
@@ -42,6 +44,7 @@ final class LeafHashPipeline: @unchecked Sendable {
         }
         if leaf != recorded {
             report.add(.entryModified, index: entry.index, "entry \(entry.index) was modified: its content no longer matches the hash recorded when it was appended")
+            if recomputed.count < 100_000 { recomputed[entry.index] = leaf }
         }
         hashes.append(contentsOf: recorded)
     }

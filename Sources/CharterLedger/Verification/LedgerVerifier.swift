@@ -30,7 +30,10 @@ package struct LedgerVerifier {
                 let parents = Self.parents(of: levels[height - 1])
                 explained = Set(explained.map { $0 >> 1 })
                 if MerkleLayout.isStored(level: height) {
-                    try checkStoredNodes(level: height, against: parents, before: leaves.firstGap, explained: &explained, reader, &report)
+                    let lowest = height == MerkleLayout.lowestStoredInnerLevel
+                    try checkStoredNodes(level: height, against: parents, before: leaves.firstGap, explained: &explained, reader, &report) { index, stored in
+                        lowest && Self.contentMatches(block: index, level: height, stored: stored, leaves: levels[0], recomputed: leaves.recomputed)
+                    }
                 }
                 levels.append(parents)
                 height += 1
@@ -53,7 +56,7 @@ package struct LedgerVerifier {
     /// The recorded leaf hashes in index order (a recomputed one where the recorded one is
     /// damaged), and where the first run of missing entries starts. Rows are read here and
     /// hashed on another core (`LeafHashPipeline`).
-    private func checkEntries(_ reader: any StoreReader, _ report: inout LedgerVerificationReport) throws -> (hashes: [UInt8], firstGap: UInt64?) {
+    private func checkEntries(_ reader: any StoreReader, _ report: inout LedgerVerificationReport) throws -> (hashes: [UInt8], firstGap: UInt64?, recomputed: [UInt64: [UInt8]]) {
         let pipeline = LeafHashPipeline(expectedEntries: Int(min(try reader.ledgerSize(), 1 << 22)))
         var batch: LeafHashPipeline.Batch = []
         batch.reserveCapacity(Self.batchSize)
@@ -80,7 +83,7 @@ package struct LedgerVerifier {
         pipeline.submit(batch)
         let hashed = pipeline.finish()
         report.merge(hashed.report)
-        return (hashed.hashes, firstGap)
+        return (hashed.hashes, firstGap, hashed.recomputed)
     }
 
     private static let batchSize = 2048
@@ -102,7 +105,14 @@ package struct LedgerVerifier {
     /// Compares one level's stored nodes with the tree rebuilt from the recorded leaf hashes: a
     /// mismatch means leaf hashes were rewritten to hide a change. Nodes past a run of deleted
     /// entries, and ancestors of a mismatch already reported (`explained`), are not reported again.
-    private func checkStoredNodes(level: Int, against computed: [UInt8], before gap: UInt64?, explained: inout Set<UInt64>, _ reader: any StoreReader, _ report: inout LedgerVerificationReport) throws {
+    ///
+    /// `contentMatches(index, stored)` says a mismatch is only a damaged recorded leaf hash: the
+    /// block rebuilt from the entries' content matches the stored node, and the entry report
+    /// already names it exactly.
+    private func checkStoredNodes(
+        level: Int, against computed: [UInt8], before gap: UInt64?, explained: inout Set<UInt64>, _ reader: any StoreReader,
+        _ report: inout LedgerVerificationReport, contentMatches: (UInt64, [UInt8]) -> Bool
+    ) throws {
         let count = UInt64(computed.count / 32)
         let span = NodeSpan(level: level)
         func covered(_ index: UInt64) -> Bool { gap.map { span.end(of: index) > $0 } ?? false }
@@ -115,20 +125,41 @@ package struct LedgerVerifier {
                 next += 1
             }
         }
-        try reader.scanMerkleNodes(level: level) { index, hash in
-            reportMissing(upTo: index)
-            if index >= count {
-                report.add(.nodeUnexpected, index: count << level, "a stored Merkle node over entries \(span.describe(index)) covers entries that do not exist: entries were deleted")
-            } else if !computed[Int(index) * 32..<Int(index) * 32 + 32].elementsEqual(hash) {
-                if !covered(index), !explained.contains(index) {
-                    report.add(.nodeMismatch, index: span.start(of: index),
-                               "entries \(span.describe(index)) do not match the tree recorded when they were appended: an entry and its recorded hash were rewritten")
+        do {
+            try reader.scanMerkleNodes(level: level) { index, hash in
+                reportMissing(upTo: index)
+                if index >= count {
+                    report.add(.nodeUnexpected, index: count << level, "a stored Merkle node over entries \(span.describe(index)) covers entries that do not exist: entries were deleted")
+                } else if !computed[Int(index) * 32..<Int(index) * 32 + 32].elementsEqual(hash) {
+                    if !covered(index), !explained.contains(index), !contentMatches(index, hash) {
+                        report.add(.nodeMismatch, index: span.start(of: index),
+                                   "entries \(span.describe(index)) do not match the tree recorded when they were appended: an entry and its recorded hash were rewritten")
+                    }
+                    explained.insert(index)
                 }
-                explained.insert(index)
+                next = max(next, index + 1)
             }
-            next = max(next, index + 1)
+        } catch let error as StoreError where error.code == .corrupt {
+            report.add(.nodeUnexpected, index: nil, error.message)
         }
         reportMissing(upTo: count)
+    }
+}
+
+extension LedgerVerifier {
+    /// Whether the block under a stored node, rebuilt with leaf hashes recomputed from content
+    /// where they differ from the recorded ones, matches that node.
+    static func contentMatches(block index: UInt64, level: Int, stored: [UInt8], leaves: [UInt8], recomputed: [UInt64: [UInt8]]) -> Bool {
+        let start = Int(index) << level
+        let count = 1 << level
+        guard !recomputed.isEmpty, (start + count) * 32 <= leaves.count else { return false }
+        var hashes = (start..<start + count).map { position in
+            recomputed[UInt64(position)] ?? Array(leaves[position * 32..<position * 32 + 32])
+        }
+        while hashes.count > 1 {
+            hashes = stride(from: 0, to: hashes.count, by: 2).map { MerkleHash.node(hashes[$0], hashes[$0 + 1]) }
+        }
+        return hashes[0] == stored
     }
 }
 

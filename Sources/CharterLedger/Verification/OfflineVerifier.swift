@@ -56,6 +56,9 @@ package struct OfflineVerifier {
     package func verifyConsistency(proof: ConsistencyProof, older: String, olderSource: String, newer: String, newerSource: String) throws -> ConsistencyResult {
         let first = try authenticated(older, source: olderSource).checkpoint
         let second = try authenticated(newer, source: newerSource).checkpoint
+        guard first.size <= second.size else {
+            throw failure("the older checkpoint (size \(first.size)) is larger than the newer one (size \(second.size)); pass them the other way round")
+        }
         guard first.origin == second.origin else {
             throw failure("the checkpoints are for different logs (\(first.origin) and \(second.origin))")
         }
