@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         .executableTarget(
@@ -31,6 +32,7 @@ let package = Package(
             name: "CharterCLI",
             dependencies: [
                 "CharterCore", "CharterStore", "CharterStoreSQLite", "CharterLedger", "CharterDecisions",
+                "CharterSecrets", "CharterGate",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -67,7 +69,24 @@ let package = Package(
             pkgConfig: "libhs",
             providers: [.apt(["libvectorscan-dev"]), .brew(["vectorscan"])]
         ),
-        .target(name: "CharterSecrets", dependencies: ["CharterCore", "CVectorscan"], swiftSettings: swiftSettings),
+        .target(
+            name: "CharterSecrets",
+            dependencies: [
+                "CharterCore", "CVectorscan",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            exclude: ["Rules/Catalog/CloudRules.swift", "Rules/Catalog/InfraRules.swift", "Rules/Catalog/SourceHostRules.swift", "Rules/Catalog/RegistryRules.swift", "Rules/Catalog/ChatRules.swift", "Rules/Catalog/CommerceRules.swift", "Rules/Catalog/PrivateKeyRules.swift", "Rules/Catalog/StructuredRules.swift"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "CharterGate",
+            dependencies: [
+                "CharterCore", "CharterLedger", "CharterSecrets",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "CharterTestSupport",
             dependencies: ["CharterCore", "CharterStore", "CharterLedger"],
@@ -80,6 +99,12 @@ let package = Package(
         ),
         .testTarget(name: "CharterCoreTests", dependencies: ["CharterCore", "CharterTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "CharterSecretsTests", dependencies: ["CharterSecrets", "CharterTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "CharterGateTests",
+            dependencies: ["CharterGate", "CharterSecrets", "CharterTestSupport"],
+            exclude: ["Golden"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "CharterStoreTests",
             dependencies: [

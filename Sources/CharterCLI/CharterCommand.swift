@@ -11,6 +11,9 @@ package struct CharterCommand: ParsableCommand {
 
             Start here:
               charter init                      create .charter/ (store and signing key)
+              charter scan secrets .            find secrets (text, --json, --format sarif|junit)
+              charter check                     run the gates in charter.yml, record the verdict
+              charter waiver add --fingerprint F --reason R --approver A --expires 30d
               charter decision import memo.md   record a decision memo
               charter decision approve DM-002   approve it (as someone other than its author)
               charter ledger checkpoint         sign the ledger's current state
@@ -21,7 +24,7 @@ package struct CharterCommand: ParsableCommand {
             Shell completions: charter --generate-completion-script bash|zsh|fish
             """,
         version: CharterVersion.current,
-        subcommands: [InitCommand.self, KeyCommand.self, LedgerCommand.self, DecisionCommand.self]
+        subcommands: [InitCommand.self, KeyCommand.self, CheckCommand.self, ScanCommand.self, WaiverCommand.self, LedgerCommand.self, DecisionCommand.self]
     )
 
     package init() {}

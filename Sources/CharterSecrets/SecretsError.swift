@@ -4,7 +4,10 @@ import CharterCore
 package struct SecretsError: CharterFailure {
     package enum Code: String, Sendable {
         case patternInvalid
+        case configuration
+        case inputUnreadable
         case engineFailed
+        case storage
     }
 
     package let code: Code
@@ -17,8 +20,9 @@ package struct SecretsError: CharterFailure {
 
     package var category: FailureCategory {
         switch code {
-        case .patternInvalid: .usage
-        case .engineFailed: .storage
+        case .patternInvalid, .configuration: .usage
+        case .inputUnreadable: .input
+        case .engineFailed, .storage: .storage
         }
     }
 }

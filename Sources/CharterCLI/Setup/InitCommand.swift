@@ -111,7 +111,7 @@ struct InitCommand: ParsableCommand {
     }
 
     /// Keeps the store and the private key out of the project's git history; written before either exists.
-    private static func writeGitignore(in home: String) throws {
+    static func writeGitignore(in home: String) throws {
         let path = home + "/.gitignore"
         guard !FileManager.default.fileExists(atPath: path) else { return }
         do {

@@ -8,6 +8,7 @@ package final class SecretEngine: @unchecked Sendable {
     package let rules: [SecretRule]
     private let prefilter: PrefilterDatabase
     private let confirmers: [NSRegularExpression]
+    let genericRuleIDs: Set<String>
 
     /// Bytes before a candidate's end that its full match may start at, and bytes after it
     /// that the match may still need (a prefilter may end earlier than the full pattern).
@@ -18,6 +19,7 @@ package final class SecretEngine: @unchecked Sendable {
 
     package init(rules: [SecretRule]) throws {
         self.rules = rules
+        genericRuleIDs = Set(rules.filter(\.generic).map(\.id))
         confirmers = try rules.map { rule in
             do {
                 return try NSRegularExpression(pattern: rule.pattern, options: rule.caseless ? [.caseInsensitive] : [])
@@ -43,21 +45,38 @@ package final class SecretEngine: @unchecked Sendable {
 
         /// Every confirmed secret in `bytes`, ordered by position; one per rule and location.
         package func scan(_ bytes: [UInt8]) throws -> [SecretMatch] {
-            var candidates: [(rule: Int, end: Int)] = []
-            try bytes.withUnsafeBytes { buffer in
-                try engine.prefilter.scan(buffer, scratch: scratch) { rule, end in candidates.append((rule, end)) }
+            try bytes.withUnsafeBytes { try scan($0) }
+        }
+
+        /// Every confirmed secret in `buffer`, then in what its base64, hex and percent-encoded
+        /// segments decode to (up to `decodeDepth` layers deep). A secret found inside an encoded
+        /// segment is reported at that segment's location in `buffer`.
+        package func scan(_ buffer: UnsafeRawBufferPointer, decodeDepth: Int = 2) throws -> [SecretMatch] {
+            var matches = try scanPlain(buffer)
+            guard decodeDepth > 0 else { return matches }
+            for segment in EncodedSegments.find(in: buffer) {
+                let inner = try segment.decoded.withUnsafeBytes { try scan($0, decodeDepth: decodeDepth - 1) }
+                for match in inner where !matches.contains(where: { $0.secret == match.secret }) {
+                    matches.append(match.decoded(from: segment.encoding, at: segment.range))
+                }
             }
+            return SecretMatch.preferringSpecific(matches, generic: engine.genericRuleIDs)
+        }
+
+        private func scanPlain(_ buffer: UnsafeRawBufferPointer) throws -> [SecretMatch] {
+            var candidates: [(rule: Int, end: Int)] = []
+            try engine.prefilter.scan(buffer, scratch: scratch) { rule, end in candidates.append((rule, end)) }
             var matches: [SecretMatch] = []
             var confirmedUpTo = [Int](repeating: -1, count: engine.rules.count)
             for candidate in candidates where candidate.end > confirmedUpTo[candidate.rule] {
-                let window = engine.window(for: candidate.rule, end: candidate.end, in: bytes.count)
-                for match in try engine.confirm(rule: candidate.rule, in: bytes, window: window)
+                let window = engine.window(for: candidate.rule, end: candidate.end, in: buffer.count)
+                for match in try engine.confirm(rule: candidate.rule, in: buffer, window: window)
                 where !matches.contains(where: { $0.ruleID == match.ruleID && $0.range == match.range }) {
                     matches.append(match)
                 }
                 confirmedUpTo[candidate.rule] = window.upperBound
             }
-            return matches.sorted { ($0.range.lowerBound, $0.ruleID) < ($1.range.lowerBound, $1.ruleID) }
+            return matches
         }
     }
 
@@ -67,9 +86,9 @@ package final class SecretEngine: @unchecked Sendable {
     }
 
     /// Runs the rule's full pattern over the window and keeps the matches that pass its checks.
-    private func confirm(rule index: Int, in bytes: [UInt8], window: Range<Int>) throws -> [SecretMatch] {
+    private func confirm(rule index: Int, in buffer: UnsafeRawBufferPointer, window: Range<Int>) throws -> [SecretMatch] {
         let rule = rules[index]
-        let text = String(decoding: bytes[window], as: UTF8.self)
+        let text = String(decoding: UnsafeRawBufferPointer(rebasing: buffer[window]), as: UTF8.self)
         let utf16 = text.utf16
         var found: [SecretMatch] = []
         for result in confirmers[index].matches(in: text, range: NSRange(location: 0, length: utf16.count)) {
@@ -80,12 +99,23 @@ package final class SecretEngine: @unchecked Sendable {
             if KnownExampleValues.contains(secret) { continue }
             let validated = rule.validator.map { Self.validate(secret, with: $0) } ?? false
             if rule.validator != nil && !validated { continue }
-            let start = window.lowerBound + text.utf8.distance(from: text.startIndex, to: bounds.lowerBound)
+            guard let start = Self.offset(of: secret, near: window.lowerBound + text.utf8.distance(from: text.startIndex, to: bounds.lowerBound), in: buffer, window: window) else { continue }
             found.append(SecretMatch(
                 ruleID: rule.id, confidence: validated ? .high : rule.confidence,
-                range: start..<(start + secret.utf8.count), secret: secret, validated: validated))
+                range: start..<(start + secret.utf8.count), secret: secret, validated: validated, encoding: []))
         }
         return found
+    }
+
+    /// The secret's byte offset in `buffer`. `guess` is exact for valid UTF-8; a window holding
+    /// invalid bytes decodes with replacement characters, so the secret is then looked up in the window.
+    private static func offset(of secret: String, near guess: Int, in buffer: UnsafeRawBufferPointer, window: Range<Int>) -> Int? {
+        let needle = Array(secret.utf8)
+        func matches(at start: Int) -> Bool {
+            start >= 0 && start + needle.count <= buffer.count && buffer[start..<(start + needle.count)].elementsEqual(needle)
+        }
+        if matches(at: guess) { return guess }
+        return window.first { matches(at: $0) }
     }
 
     private static func validate(_ secret: String, with validator: SecretValidator) -> Bool {

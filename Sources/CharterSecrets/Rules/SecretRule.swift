@@ -19,6 +19,9 @@ package struct SecretRule: Sendable, Identifiable {
     package let minimumEntropy: Double?
     /// An offline check built into the token format (a checksum); a passing check raises confidence.
     package let validator: SecretValidator?
+    /// A catch-all rule (keyword assignments, URLs with passwords): its finding yields to a
+    /// provider-specific rule that finds an overlapping secret.
+    package let generic: Bool
     /// Strings that contain exactly one secret this rule must find.
     package let truePositives: [String]
     /// Look-alikes (placeholders, hashes, docs examples) this rule must not report.
@@ -27,7 +30,7 @@ package struct SecretRule: Sendable, Identifiable {
     package init(
         id: String, description: String, keywords: [String], pattern: String, secretGroup: Int = 1,
         prefilter: String? = nil, caseless: Bool = false, confidence: SecretConfidence, minimumEntropy: Double? = nil,
-        validator: SecretValidator? = nil, truePositives: [String], falsePositives: [String]
+        validator: SecretValidator? = nil, generic: Bool = false, truePositives: [String], falsePositives: [String]
     ) {
         self.id = id
         self.description = description
@@ -39,6 +42,7 @@ package struct SecretRule: Sendable, Identifiable {
         self.confidence = confidence
         self.minimumEntropy = minimumEntropy
         self.validator = validator
+        self.generic = generic
         self.truePositives = truePositives
         self.falsePositives = falsePositives
     }

@@ -1,0 +1,75 @@
+import ArgumentParser
+import CharterCore
+import CharterGate
+import CharterLedger
+import Foundation
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Run every gate charter.yml configures, print one verdict, and record it in the ledger.",
+        discussion: """
+            The verdict is written to the ledger as a gate.verdict entry: the commit, the policy's
+            digest, counts, the fingerprints of failing findings and the waivers used. Never a
+            secret. Exits 0 on pass and 1 on fail; a gate that cannot read its input fails closed
+            (exit 3) and records nothing. Needs `charter init` (or --home / CHARTER_HOME) unless
+            --no-record is given.
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var source: SecretsSourceOptions
+    @OptionGroup var report: ReportOptions
+
+    @Flag(help: "Do not write the verdict to the ledger (a local dry run; CI should record).")
+    var noRecord = false
+
+    func run() throws {
+        let workspace = try Workspace(global)
+        let ledger = noRecord ? nil : try openLedger(workspace)
+        let progress = report.output == nil && report.resolvedFormat(json: global.json) != .text ? nil : ProgressBar()
+        guard let run = try SecretsRun.perform(source, workspace: workspace, baseline: report.baseline, progress: progress) else {
+            throw CLIError.usage("charter.yml enables no gate; enable gates.secrets")
+        }
+        let commit = GitHead.commit(of: source.root)
+        let verdict = Verdict(gates: [run.result], policy: run.policy, commit: commit)
+        if let ledger {
+            let draft = try EntryDraft(
+                kind: EntryKind(validating: "gate.verdict"), actor: workspace.actor,
+                subject: commit ?? URL(fileURLWithPath: source.root).standardizedFileURL.lastPathComponent,
+                reason: verdict.passed ? nil : verdict.gates.flatMap(\.reasons).first, payload: verdict.ledgerPayload)
+            let entry = try ledger.append([draft])[0]
+            Output.notice("recorded gate.verdict as ledger entry \(entry.index)")
+        }
+        if let path = report.baselineWrite {
+            try AtomicFile.write(try Baseline.encode(run.findings), to: path)
+        }
+        try ReportWriter.write(verdict.gates, verdict: verdict, summary: run.summary, rules: run.rules, options: report, json: global.json)
+        if !verdict.passed { throw ExitCode(CharterExit.failed) }
+    }
+
+    private func openLedger(_ workspace: Workspace) throws -> Ledger {
+        guard FileManager.default.fileExists(atPath: workspace.storePath) else {
+            throw CLIError.usage("no Charter store at \(workspace.storePath) to record the verdict in; run `charter init` (or set CHARTER_HOME), or pass --no-record for a dry run")
+        }
+        return try workspace.ledger()
+    }
+}
+
+/// The commit a folder's checkout is at, when it is a git work tree.
+enum GitHead {
+    static func commit(of folder: String) -> String? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "-C", folder, "rev-parse", "--verify", "--quiet", "HEAD"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return nil }
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { return nil }
+        let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.isEmpty ? nil : text
+    }
+}

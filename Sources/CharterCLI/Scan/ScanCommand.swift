@@ -1,0 +1,9 @@
+import ArgumentParser
+
+struct ScanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scan",
+        abstract: "Run one scanner and report what it finds.",
+        subcommands: [ScanSecrets.self, ScanRules.self]
+    )
+}

@@ -1,0 +1,48 @@
+import CharterCore
+import Foundation
+
+/// Applies a policy to a gate's findings: baseline first, then waivers in force, then the
+/// threshold. An expired waiver never applies; the result says it expired.
+package struct GateJudge {
+    package let waivers: [Waiver]
+    package let failOn: Set<FindingLevel>
+    package let baseline: Baseline
+    package let now: Date
+
+    package init(waivers: [Waiver], failOn: Set<FindingLevel>, baseline: Baseline = Baseline(fingerprints: []), now: Date = Date()) {
+        self.waivers = waivers
+        self.failOn = failOn
+        self.baseline = baseline
+        self.now = now
+    }
+
+    package func judge(gate: String, findings: [Finding]) -> GateResult {
+        var judged: [JudgedFinding] = []
+        var expired: [String] = []
+        for finding in findings {
+            let matching = waivers.filter { $0.covers(finding) }
+            let inForce = matching.first { !$0.isExpired(at: now) }
+            let lapsed = matching.first { $0.isExpired(at: now) }
+            if baseline.contains(finding) {
+                judged.append(JudgedFinding(finding: finding, status: .baselined, waiver: nil, note: nil))
+            } else if let inForce {
+                judged.append(JudgedFinding(finding: finding, status: .waived, waiver: inForce.id, note: "waived by \(inForce.id) until \(inForce.expiresDay), approved by \(inForce.approver)"))
+            } else if !failOn.contains(finding.level) {
+                judged.append(JudgedFinding(finding: finding, status: .belowThreshold, waiver: lapsed?.id, note: lapsed.map { "waiver \($0.id) expired on \($0.expiresDay)" }))
+            } else {
+                judged.append(JudgedFinding(finding: finding, status: .failing, waiver: lapsed?.id, note: lapsed.map { "waiver \($0.id) expired on \($0.expiresDay)" }))
+            }
+            if let lapsed, inForce == nil, !expired.contains(lapsed.id) { expired.append(lapsed.id) }
+        }
+        let failing = judged.filter { $0.status == .failing }
+        var reasons: [String] = []
+        for level in FindingLevel.allCases.reversed() {
+            let count = failing.filter { $0.finding.level == level }.count
+            if count > 0 { reasons.append("\(count) \(level.rawValue)-confidence \(count == 1 ? "finding" : "findings") not waived") }
+        }
+        for id in expired {
+            if let waiver = waivers.first(where: { $0.id == id }) { reasons.append("waiver \(id) expired on \(waiver.expiresDay) and no longer applies") }
+        }
+        return GateResult(gate: gate, passed: failing.isEmpty, findings: judged, reasons: reasons, expiredWaivers: expired)
+    }
+}

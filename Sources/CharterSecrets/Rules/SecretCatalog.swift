@@ -1,0 +1,7 @@
+/// Charter's built-in secret rules, written from each provider's documented token format.
+/// Each family lives in `Catalog/<Family>Rules.swift` as an extension of this type.
+package enum SecretCatalog {
+    package static var all: [SecretRule] {
+        ai + observability
+    }
+}

@@ -1,0 +1,167 @@
+import CharterCore
+import Foundation
+
+/// Turns content into findings: runs the engine over files or fragments on every core, applies
+/// allowlists and inline `charter:allow` marks, and gives each finding its location, keyed
+/// fingerprint and redacted preview. The secret itself never leaves this type.
+package final class SecretScanner: Sendable {
+    package let engine: SecretEngine
+    let key: FingerprintKey
+    let options: SecretScanOptions
+    private let rulesByID: [String: SecretRule]
+
+    package init(engine: SecretEngine, key: FingerprintKey, options: SecretScanOptions = SecretScanOptions()) {
+        self.engine = engine
+        self.key = key
+        self.options = options
+        rulesByID = Dictionary(engine.rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// What a scan of files read.
+    package struct Totals: Sendable, Codable, Equatable {
+        package var files = 0
+        package var bytes = 0
+        package var binary = 0
+        package var unreadable: [String] = []
+    }
+
+    /// Reads and scans `files` on every core. `progress` is called from worker threads with the
+    /// running totals of files and bytes.
+    package func scan(files: [DirectoryWalker.File], progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> (findings: [Finding], totals: Totals) {
+        let state = ScanState()
+        let wanted = files.filter { !options.allowlist.allows(path: $0.relativePath) }
+        DispatchQueue.concurrentPerform(iterations: max(1, min(options.workers, wanted.count))) { _ in
+            do {
+                let scanner = try engine.makeScanner()
+                let reader = FileReader()
+                var local: [Finding] = []
+                var totals = Totals()
+                while let index = state.next(below: wanted.count) {
+                    let file = wanted[index]
+                    do {
+                        try reader.read(file.path) { bytes in
+                            if BinaryFiles.looksBinary(bytes) {
+                                totals.binary += 1
+                                return
+                            }
+                            local += try findings(in: bytes, path: file.relativePath, commit: nil, lineNumbers: nil, scanner: scanner)
+                            totals.files += 1
+                            totals.bytes += bytes.count
+                            if let progress { state.progress(bytes: bytes.count, report: progress) }
+                        }
+                    } catch let error as SecretsError where error.code == .inputUnreadable {
+                        totals.unreadable.append(file.relativePath)
+                    }
+                }
+                state.finish(local, totals)
+            } catch {
+                state.fail(error)
+            }
+        }
+        return try state.result()
+    }
+
+    /// Scans in-memory fragments (standard input, patches from git) on every core.
+    package func scan(fragments: [ScanFragment]) throws -> [Finding] {
+        let state = ScanState()
+        DispatchQueue.concurrentPerform(iterations: max(1, min(options.workers, fragments.count))) { _ in
+            do {
+                let scanner = try engine.makeScanner()
+                var local: [Finding] = []
+                while let index = state.next(below: fragments.count) {
+                    let fragment = fragments[index]
+                    local += try fragment.bytes.withUnsafeBytes {
+                        try findings(in: $0, path: fragment.path, commit: fragment.commit, lineNumbers: fragment.lineNumbers, scanner: scanner)
+                    }
+                }
+                state.finish(local, Totals())
+            } catch {
+                state.fail(error)
+            }
+        }
+        return try state.result().findings
+    }
+
+    func findings(in bytes: UnsafeRawBufferPointer, path: String, commit: CommitInfo?, lineNumbers: [Int]?, scanner: SecretEngine.Scanner) throws -> [Finding] {
+        var found: [Finding] = []
+        for match in try scanner.scan(bytes, decodeDepth: options.decodeDepth) {
+            let rule = rulesByID[match.ruleID]
+            let ruleAllowlist = options.ruleAllowlists[match.ruleID]
+            if ruleAllowlist?.allows(path: path) == true { continue }
+            if options.allowlist.allows(secret: match.secret) || ruleAllowlist?.allows(secret: match.secret) == true { continue }
+            let position = TextPosition(of: match.range.lowerBound, in: bytes)
+            if InlineAllow.isMarked(UnsafeRawBufferPointer(rebasing: bytes[position.lineRange])) { continue }
+            let line = lineNumbers.flatMap { numbers in numbers.indices.contains(position.line - 1) ? numbers[position.line - 1] : nil } ?? position.line
+            var notes: [String] = []
+            if match.validated { notes.append("checksum verified") }
+            if !match.encoding.isEmpty { notes.append("decoded from " + match.encoding.map(\.rawValue).joined(separator: " then ")) }
+            found.append(Finding(
+                gate: "secrets", ruleID: match.ruleID, title: rule?.description ?? match.ruleID,
+                level: FindingLevel(rawValue: match.confidence.rawValue) ?? .low,
+                location: SourceLocation(path: path, line: line, column: position.column, commit: commit),
+                fingerprint: key.fingerprint(rule: match.ruleID, path: path, secret: match.secret),
+                valueFingerprint: key.fingerprint(rule: "", path: path, secret: match.secret),
+                preview: RedactedPreview.of(match.secret), notes: notes))
+        }
+        return found
+    }
+}
+
+/// The work queue and results shared by a scan's worker threads.
+private final class ScanState: @unchecked Sendable {
+    private let lock = NSLock()
+    private var cursor = 0
+    private var findings: [Finding] = []
+    private var totals = SecretScanner.Totals()
+    private var error: (any Error)?
+    private var progressFiles = 0
+    private var progressBytes = 0
+
+    func next(below count: Int) -> Int? {
+        lock.withLock {
+            guard cursor < count, error == nil else { return nil }
+            defer { cursor += 1 }
+            return cursor
+        }
+    }
+
+    func progress(bytes: Int, report: (Int, Int) -> Void) {
+        let (files, total) = lock.withLock {
+            progressFiles += 1
+            progressBytes += bytes
+            return (progressFiles, progressBytes)
+        }
+        report(files, total)
+    }
+
+    func finish(_ local: [Finding], _ localTotals: SecretScanner.Totals) {
+        lock.withLock {
+            findings += local
+            totals.files += localTotals.files
+            totals.bytes += localTotals.bytes
+            totals.binary += localTotals.binary
+            totals.unreadable += localTotals.unreadable
+        }
+    }
+
+    func fail(_ failure: any Error) {
+        lock.withLock { if error == nil { error = failure } }
+    }
+
+    func result() throws -> (findings: [Finding], totals: SecretScanner.Totals) {
+        try lock.withLock {
+            if let error { throw error }
+            totals.unreadable.sort()
+            return (findings.sorted(by: Finding.reportOrder), totals)
+        }
+    }
+}
+
+extension Finding {
+    /// Path, then line, column and rule: the order every report lists findings in.
+    package static func reportOrder(_ lhs: Finding, _ rhs: Finding) -> Bool {
+        let left = (lhs.location.commit?.date ?? "", lhs.location.path, lhs.location.line, lhs.location.column, lhs.ruleID)
+        let right = (rhs.location.commit?.date ?? "", rhs.location.path, rhs.location.line, rhs.location.column, rhs.ruleID)
+        return left < right
+    }
+}

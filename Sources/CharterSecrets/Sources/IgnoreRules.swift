@@ -1,0 +1,60 @@
+import Foundation
+
+/// The `.gitignore` and `.charterignore` patterns in force in one folder: its own files' rules
+/// after its ancestors', so the last matching rule wins, as git decides.
+package struct IgnoreRules: Sendable {
+    struct Rule: Sendable {
+        /// The folder that declared it, relative to the root ("" for the root).
+        let base: String
+        let pattern: GlobPattern
+        let negated: Bool
+    }
+
+    private(set) var rules: [Rule] = []
+
+    package init() {}
+
+    /// Adds the rules of the ignore files in `folder` (relative path `base`).
+    package mutating func load(folder: String, base: String, files: [String]) {
+        for name in files {
+            guard let data = FileManager.default.contents(atPath: folder + "/" + name) else { continue }
+            add(String(decoding: data, as: UTF8.self), base: base)
+        }
+    }
+
+    package mutating func add(_ text: String, base: String) {
+        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: true) {
+            var line = String(rawLine)
+            if line.hasSuffix("\r") { line.removeLast() }
+            while line.hasSuffix(" ") && !line.hasSuffix("\\ ") { line.removeLast() }
+            guard !line.isEmpty, !line.hasPrefix("#") else { continue }
+            var negated = false
+            if line.hasPrefix("!") {
+                negated = true
+                line.removeFirst()
+            } else if line.hasPrefix("\\!") || line.hasPrefix("\\#") {
+                line.removeFirst()
+            }
+            // A malformed line is ignored, as git ignores it, rather than failing the scan.
+            guard let pattern = try? GlobPattern(line) else { continue }
+            rules.append(Rule(base: base, pattern: pattern, negated: negated))
+        }
+    }
+
+    /// Whether `path` (relative to the root) is ignored.
+    package func isIgnored(_ path: String, isDirectory: Bool) -> Bool {
+        var ignored = false
+        for rule in rules {
+            let relative: Substring
+            if rule.base.isEmpty {
+                relative = Substring(path)
+            } else if path.hasPrefix(rule.base + "/") {
+                relative = path.dropFirst(rule.base.count + 1)
+            } else {
+                continue
+            }
+            if rule.pattern.matches(String(relative), isDirectory: isDirectory) { ignored = !rule.negated }
+        }
+        return ignored
+    }
+}

@@ -1,0 +1,108 @@
+import CharterCore
+
+/// Reads `git log -p -U0` / `git diff -U0` output line by line and keeps only what was added:
+/// one fragment per commit and file, holding the added lines and their line numbers in the new file.
+/// Hunk headers' counts decide which lines are content, so an added line that itself starts
+/// with `+++` is never mistaken for a file header.
+struct PatchParser {
+    /// Starts each commit's header line in our `--format`: commit id, author, date, separated by 0x1F.
+    static let commitMarker: UInt8 = 0x1E
+
+    private(set) var commits = 0
+    private var commit: CommitInfo?
+    private var path: String?
+    private var added: [UInt8] = []
+    private var lineNumbers: [Int] = []
+    private var addedRemaining = 0
+    private var removedRemaining = 0
+    private var nextLine = 0
+    private(set) var fragments: [ScanFragment] = []
+    private(set) var patchBytes = 0
+    /// Bytes held in `fragments`, so a caller can hand them over in bounded batches.
+    private(set) var fragmentBytes = 0
+
+    mutating func feed(line: ArraySlice<UInt8>) {
+        patchBytes += line.count + 1
+        if addedRemaining > 0 || removedRemaining > 0, let first = line.first {
+            if first == UInt8(ascii: "+"), addedRemaining > 0 {
+                added += line.dropFirst()
+                added.append(0x0A)
+                lineNumbers.append(nextLine)
+                nextLine += 1
+                addedRemaining -= 1
+                return
+            }
+            if first == UInt8(ascii: "-"), removedRemaining > 0 {
+                removedRemaining -= 1
+                return
+            }
+            if first == UInt8(ascii: "\\") { return }
+        }
+        if line.first == Self.commitMarker {
+            flushFile()
+            let fields = line.dropFirst().split(separator: 0x1F, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+            commit = CommitInfo(id: fields.first ?? "", author: fields.count > 1 ? fields[1] : "", date: fields.count > 2 ? fields[2] : "")
+            commits += 1
+        } else if line.starts(with: Array("diff --git ".utf8)) {
+            flushFile()
+            path = nil
+        } else if line.starts(with: Array("+++ ".utf8)) {
+            path = Self.path(from: line.dropFirst(4))
+        } else if line.starts(with: Array("@@ ".utf8)) {
+            startHunk(line)
+        } else if line.first == UInt8(ascii: "\\") {
+            return
+        }
+    }
+
+    /// Ends the input: the last file's fragment is kept.
+    mutating func finish() {
+        flushFile()
+    }
+
+    /// Hands over the fragments parsed so far.
+    mutating func takeFragments() -> [ScanFragment] {
+        defer {
+            fragments = []
+            fragmentBytes = 0
+        }
+        return fragments
+    }
+
+    private mutating func startHunk(_ line: ArraySlice<UInt8>) {
+        // @@ -a[,b] +c[,d] @@
+        let text = String(decoding: line, as: UTF8.self)
+        let parts = text.split(separator: " ")
+        guard parts.count >= 3 else { return }
+        removedRemaining = Self.count(parts[1])
+        addedRemaining = Self.count(parts[2])
+        nextLine = Int(parts[2].dropFirst().split(separator: ",").first ?? "") ?? 1
+    }
+
+    private static func count(_ range: Substring) -> Int {
+        let pieces = range.dropFirst().split(separator: ",")
+        return pieces.count > 1 ? Int(pieces[1]) ?? 0 : 1
+    }
+
+    private mutating func flushFile() {
+        if let path, !added.isEmpty {
+            fragments.append(ScanFragment(path: path, bytes: added, commit: commit, lineNumbers: lineNumbers))
+            fragmentBytes += added.count
+        }
+        added = []
+        lineNumbers = []
+        addedRemaining = 0
+        removedRemaining = 0
+    }
+
+    /// `b/dir/file` → `dir/file`; `/dev/null` (a deleted file) → nil; git's quoted form unquoted.
+    static func path(from field: ArraySlice<UInt8>) -> String? {
+        var text = String(decoding: field, as: UTF8.self)
+        if text.hasSuffix("\t") { text.removeLast() }
+        if text.hasPrefix("\""), text.hasSuffix("\""), text.count >= 2 {
+            text = String(text.dropFirst().dropLast()).replacingOccurrences(of: "\\\"", with: "\"").replacingOccurrences(of: "\\\\", with: "\\")
+        }
+        guard text != "/dev/null" else { return nil }
+        return text.hasPrefix("b/") ? String(text.dropFirst(2)) : text
+    }
+}
