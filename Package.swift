@@ -75,7 +75,6 @@ let package = Package(
                 "CharterCore", "CVectorscan",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
-            exclude: ["Rules/Catalog/CloudRules.swift", "Rules/Catalog/InfraRules.swift", "Rules/Catalog/SourceHostRules.swift", "Rules/Catalog/RegistryRules.swift", "Rules/Catalog/ChatRules.swift", "Rules/Catalog/CommerceRules.swift", "Rules/Catalog/PrivateKeyRules.swift", "Rules/Catalog/StructuredRules.swift"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -129,7 +128,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CharterCLITests",
-            dependencies: ["CharterCLI", "CharterTestSupport", "charter"],
+            dependencies: ["CharterCLI", "CharterSecrets", "CharterTestSupport", "charter"],
             exclude: ["Golden"],
             swiftSettings: swiftSettings
         ),

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Charter's main job end to end on the bundled example: record a decision, approve it, sign
-# the ledger, prove one entry offline as an auditor would, then show tampering being caught.
+# Charter's main job end to end on the bundled examples: record a decision, approve it, gate a
+# project with planted secrets, waive one finding with an expiry, record the verdicts, sign the
+# ledger, prove one entry offline as an auditor would, then show tampering being caught.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 charter="$root/.build/debug/charter"
@@ -27,25 +28,48 @@ step "4. Bob, the required approver, approves it"
 CHARTER_ACTOR=bob@example.com run "$charter" decision approve DM-002 --reason "reviewed the options and the risks"
 run "$charter" decision list
 
-step "5. Sign a checkpoint of the ledger"
+step "5. The secrets gate fails on the example project's planted secrets"
+cp -r "$root/examples/webapp" webapp
+export CHARTER_FINGERPRINT_KEY=00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff
+set +e
+CHARTER_ACTOR=ci@example.com run "$charter" check webapp --format sarif --output webapp.sarif
+CHARTER_ACTOR=ci@example.com "$charter" check webapp
+status=$?
+set -e
+echo "(charter check exited $status: the gate failed and its verdict is in the ledger)"
+[ "$status" -eq 1 ]
+
+step "6. Carol waives the test fixture's webhook for 14 days, approved by Bob"
+(cd webapp && CHARTER_ACTOR=carol@example.com run "$charter" waiver add --rule slack-incoming-webhook-url \
+  --path "tests/fixtures/**" --reason "Fixture URL points at a deleted workspace; replacing it in WEB-88" \
+  --approver bob@example.com --expires 14d)
+run cat webapp/charter.yml
+set +e
+CHARTER_ACTOR=ci@example.com run "$charter" check webapp
+status=$?
+set -e
+echo "(still exit $status: the waived finding passes, the two real tokens still fail)"
+run "$charter" ledger list --kind gate.verdict
+
+step "7. Sign a checkpoint of the ledger"
 run "$charter" ledger checkpoint --output auditor/checkpoint.txt
 run "$charter" ledger list
 
-step "6. Hand an auditor one entry (the approval), its proof, the checkpoint and the public key"
+step "8. Hand an auditor one entry (the approval), its proof, the checkpoint and the public key"
 approval=$("$charter" ledger list --kind decision.approved --json | python3 -c 'import json,sys; print(json.load(sys.stdin)[-1]["index"])')
 "$charter" ledger show "$approval" --json > auditor/entry.json
 "$charter" ledger proof inclusion "$approval" > auditor/proof.json
 "$charter" key export > auditor/ledger.pub
 cat auditor/proof.json
 
-step "7. The auditor verifies it offline, with no database"
+step "9. The auditor verifies it offline, with no database"
 run "$charter" ledger verify-proof --entry auditor/entry.json --proof auditor/proof.json \
   --checkpoint auditor/checkpoint.txt --key auditor/ledger.pub
 
-step "8. The whole ledger verifies"
+step "10. The whole ledger verifies"
 run "$charter" ledger verify
 
-step "9. Someone edits a copy of the database behind Charter's back"
+step "11. Someone edits a copy of the database behind Charter's back"
 mkdir -p tampered
 cp -r .charter/keys tampered/
 sqlite3 .charter/charter.db ".backup 'tampered/charter.db'"
@@ -60,7 +84,9 @@ echo "(ledger verify exited $status)"
 step "Done"
 cat <<EOT
 Results are in $out:
-  .charter/charter.db   the store (ledger, checkpoints, decision records)
+  .charter/charter.db   the store (ledger, checkpoints, decision records, gate verdicts, waivers)
+  webapp/               the example project with its charter.yml (now holding waiver W-001)
+  webapp.sarif          the secrets gate's findings as SARIF 2.1.0 (redacted: no secret values)
   .charter/keys/        the signing key (mode 600) and its public key
   auditor/              entry.json, proof.json, checkpoint.txt, ledger.pub: what an auditor verifies offline
   tampered/charter.db   the altered copy that \`ledger verify\` rejects

@@ -47,7 +47,9 @@ package enum PolicyLoader {
             let members = try gates.members(allowed: ["secrets"])
             secrets = try members["secrets"].map(parseSecrets) ?? nil
         }
-        let waivers = try top["waivers"].map { try $0.items().map { try Waiver.parse($0) } } ?? []
+        let waivers = try top["waivers"].map { field in
+            field.node.null != nil ? [] : try field.items().map { try Waiver.parse($0) }
+        } ?? []
         try validate(waivers, maxDays: maxDays, file: file, today: today)
         return GatePolicy(file: file, digest: digest(data), secrets: secrets, waivers: waivers, maxWaiverDays: maxDays)
     }

@@ -13,16 +13,28 @@ enum EncodedSegments {
     static let minimumHexLength = 32
 
     static func find(in buffer: UnsafeRawBufferPointer) -> [Segment] {
+        CharacterClass.runTable.withUnsafeBufferPointer { table in find(in: buffer, runTable: table) }
+    }
+
+    /// `runTable[byte]` is 0 for bytes that end a run, 1 for base64 characters, 2 for `%`.
+    private static func find(in buffer: UnsafeRawBufferPointer, runTable: UnsafeBufferPointer<UInt8>) -> [Segment] {
         var segments: [Segment] = []
         var index = 0
         let count = buffer.count
         while index < count {
+            // Skip fast to the next run at least as long as the shortest worth decoding.
+            var end = index
+            while end < count, runTable[Int(buffer[end])] != 0 { end += 1 }
+            if end - index < 8 {
+                index = end + 1
+                continue
+            }
             let byte = buffer[index]
-            guard CharacterClass.isBase64(byte) || byte == UInt8(ascii: "%") else {
+            guard runTable[Int(byte)] != 0 else {
                 index += 1
                 continue
             }
-            var end = index
+            end = index
             var percents = 0
             var onlyHex = true
             while end < count {
@@ -76,6 +88,10 @@ enum CharacterClass {
     }
 
     static func isBase64(_ byte: UInt8) -> Bool { base64[Int(byte)] }
+
+    static let runTable: [UInt8] = (0..<256).map { value in
+        value == Int(UInt8(ascii: "%")) ? 2 : base64[value] ? 1 : 0
+    }
 
     static func isHex(_ byte: UInt8) -> Bool {
         (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "f"))

@@ -4,6 +4,8 @@ enum KnownExampleValues {
         "AKIAIOSFODNN7EXAMPLE",
         "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
         "ASIAIOSFODNN7EXAMPLE",
+        // Azurite's storage emulator key, published in Microsoft's documentation.
+        "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==",
     ]
 
     static func contains(_ secret: String) -> Bool {

@@ -2,6 +2,6 @@
 /// Each family lives in `Catalog/<Family>Rules.swift` as an extension of this type.
 package enum SecretCatalog {
     package static var all: [SecretRule] {
-        ai + observability
+        cloud + infra + sourceHosts + registries + chat + commerce + ai + observability + privateKeys + structured
     }
 }
