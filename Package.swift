@@ -99,12 +99,6 @@ let package = Package(
         .testTarget(name: "CharterCoreTests", dependencies: ["CharterCore", "CharterTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "CharterSecretsTests", dependencies: ["CharterSecrets", "CharterTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "CharterGateTests",
-            dependencies: ["CharterGate", "CharterSecrets", "CharterTestSupport"],
-            exclude: ["Golden"],
-            swiftSettings: swiftSettings
-        ),
-        .testTarget(
             name: "CharterStoreTests",
             dependencies: [
                 "CharterStore", "CharterStoreSQLite", "CharterLedger", "CharterTestSupport",

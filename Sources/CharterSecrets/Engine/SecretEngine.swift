@@ -53,7 +53,7 @@ package final class SecretEngine: @unchecked Sendable {
         /// segment is reported at that segment's location in `buffer`.
         package func scan(_ buffer: UnsafeRawBufferPointer, decodeDepth: Int = 2) throws -> [SecretMatch] {
             var matches = try scanPlain(buffer)
-            guard decodeDepth > 0 else { return matches }
+            guard decodeDepth > 0 else { return SecretMatch.preferringSpecific(matches, generic: engine.genericRuleIDs) }
             for segment in EncodedSegments.find(in: buffer) {
                 let inner = try segment.decoded.withUnsafeBytes { try scan($0, decodeDepth: decodeDepth - 1) }
                 for match in inner where !matches.contains(where: { $0.secret == match.secret }) {

@@ -141,7 +141,10 @@ struct TOMLParser {
             if text == "true" { return .bool(true) }
             if text == "false" { return .bool(false) }
             if let number = Double(text.replacingOccurrences(of: "_", with: "")) { return .number(number) }
-            if text.first?.isNumber == true { return .string(text) }
+            // Dates and times stay text; anything else unquoted is a mistake worth naming.
+            if text.range(of: #"^\d{4}-\d{2}-\d{2}([Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:\d{2})?)?$|^\d{2}:\d{2}(:\d{2}(\.\d+)?)?$"#, options: .regularExpression) != nil {
+                return .string(text)
+            }
             throw failure("cannot read the value \"\(text)\"; quote text with \" or '")
         }
     }

@@ -62,8 +62,9 @@ package final class SecretScanner: Sendable {
     }
 
     /// Scans in-memory fragments (standard input, patches from git) on every core.
-    package func scan(fragments: [ScanFragment]) throws -> [Finding] {
+    package func scan(fragments all: [ScanFragment]) throws -> [Finding] {
         let state = ScanState()
+        let fragments = all.filter { !options.allowlist.allows(path: $0.path) }
         DispatchQueue.concurrentPerform(iterations: max(1, min(options.workers, fragments.count))) { _ in
             do {
                 let scanner = try engine.makeScanner()

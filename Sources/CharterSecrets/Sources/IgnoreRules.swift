@@ -23,7 +23,8 @@ package struct IgnoreRules: Sendable {
     }
 
     package mutating func add(_ text: String, base: String) {
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: true) {
+        // "\r\n" is one Character in Swift: split on any newline so CRLF files work.
+        for rawLine in text.split(whereSeparator: \.isNewline) {
             var line = String(rawLine)
             if line.hasSuffix("\r") { line.removeLast() }
             while line.hasSuffix(" ") && !line.hasSuffix("\\ ") { line.removeLast() }

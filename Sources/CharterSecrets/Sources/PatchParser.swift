@@ -95,12 +95,49 @@ struct PatchParser {
         removedRemaining = 0
     }
 
+    /// Undoes git's C-style quoting: `\t`, `\n`, `\"`, `\\` and octal bytes such as `\303\251`.
+    static func unquote(_ bytes: [UInt8]) -> String {
+        var output: [UInt8] = []
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            guard byte == UInt8(ascii: "\\"), index + 1 < bytes.count else {
+                output.append(byte)
+                index += 1
+                continue
+            }
+            let next = bytes[index + 1]
+            switch next {
+            case UInt8(ascii: "t"): output.append(0x09)
+            case UInt8(ascii: "n"): output.append(0x0A)
+            case UInt8(ascii: "r"): output.append(0x0D)
+            case UInt8(ascii: "a"): output.append(0x07)
+            case UInt8(ascii: "b"): output.append(0x08)
+            case UInt8(ascii: "f"): output.append(0x0C)
+            case UInt8(ascii: "v"): output.append(0x0B)
+            case UInt8(ascii: "0")...UInt8(ascii: "7"):
+                var value = 0
+                var digits = 0
+                while digits < 3, index + 1 + digits < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "7")).contains(bytes[index + 1 + digits]) {
+                    value = value * 8 + Int(bytes[index + 1 + digits] - UInt8(ascii: "0"))
+                    digits += 1
+                }
+                output.append(UInt8(truncatingIfNeeded: value))
+                index += 1 + digits
+                continue
+            default: output.append(next)
+            }
+            index += 2
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
     /// `b/dir/file` → `dir/file`; `/dev/null` (a deleted file) → nil; git's quoted form unquoted.
     static func path(from field: ArraySlice<UInt8>) -> String? {
         var text = String(decoding: field, as: UTF8.self)
         if text.hasSuffix("\t") { text.removeLast() }
         if text.hasPrefix("\""), text.hasSuffix("\""), text.count >= 2 {
-            text = String(text.dropFirst().dropLast()).replacingOccurrences(of: "\\\"", with: "\"").replacingOccurrences(of: "\\\\", with: "\\")
+            text = unquote(Array(text.utf8.dropFirst().dropLast()))
         }
         guard text != "/dev/null" else { return nil }
         return text.hasPrefix("b/") ? String(text.dropFirst(2)) : text
