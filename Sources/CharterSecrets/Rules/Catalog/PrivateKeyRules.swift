@@ -69,7 +69,7 @@ extension SecretCatalog {
             ],
             falsePositives: [
                 "assert pem.startswith('-----BEGIN ENCRYPTED PRIVATE KEY-----')",
-                KeySample.pem("ENCRYPTED PRIVATE KEY", ["TODO: generate with openssl pkcs8 -topk8"]),
+                KeySample.pem("ENCRYPTED PRIVATE KEY", ["(body goes here: openssl pkcs8 -topk8)"]),
             ]),
         SecretRule(
             id: "openssh-private-key", description: "OpenSSH private key (openssh-key-v1 PEM block)",
