@@ -124,16 +124,16 @@ extension SecretCatalog {
         SecretRule(
             id: "kubernetes-secret-string-data", description: "Kubernetes Secret manifest: a plain-text stringData value",
             keywords: ["stringdata:"],
-            pattern: ##"(?:\bkind:[ \t]{0,4}["']?Secret["']?[ \t]{0,4}\r?\n[\s\S]{0,800}?\n[ \t]{0,8}stringData:[ \t]{0,4}(?:#[^\r\n]{0,200})?|\G(?!\A)["']?[ \t]{0,8}(?:#[^\r\n]{0,200})?)(?:\r?\n[ \t]{2,16}[^\r\n]{0,1000}){0,30}?\r?\n[ \t]{2,16}(?!["']?(?i:type|kind|apiVersion|metadata|data|immutable|user(?:name)?|user_?id|host(?:name)?|port|database|db(?:name)?|url|uri|endpoint|e?mail|region|name(?:space)?)["']?:)["']?[\w.-]{1,128}["']?:[ \t]{1,8}\##(Shape.valueGuard)["']?([^\s"'#|>&*!{\[][^\s"']{5,512}+)(?=["']?[ \t]{0,8}(?:#[^\r\n]{0,200})?\r?\n)"##,
+            pattern: ##"(?:\bkind:[ \t]{0,4}["']?Secret["']?[ \t]{0,4}\r?\n(?:[\s\S]{0,800}?\n)?[ \t]{0,8}stringData:[ \t]{0,4}(?:#[^\r\n]{0,200})?|\G(?!\A)["']?[ \t]{0,8}(?:#[^\r\n]{0,200})?)(?:\r?\n[ \t]{2,16}[^\r\n]{0,1000}){0,30}?\r?\n[ \t]{2,16}(?!["']?(?i:type|kind|apiVersion|metadata|data|immutable|user(?:name)?|user_?id|host(?:name)?|port|database|db(?:name)?|url|uri|endpoint|e?mail|region|name(?:space)?)["']?:)["']?[\w.-]{1,128}["']?:[ \t]{1,8}\##(Shape.valueGuard)["']?([^\s"'#|>&*!{\[][^\s"']{5,512}+)(?=["']?[ \t]{0,8}(?:#[^\r\n]{0,200})?\r?\n)"##,
             prefilter: ##"stringData:[\s\S]{0,1200}\n[ \t]{2,16}["']?[\w.-]{1,128}["']?:[ \t]"##,
             confidence: .medium, minimumEntropy: 2.5,
             truePositives: [
                 "apiVersion: v1\nkind: Secret\nmetadata:\n  name: db-credentials\ntype: Opaque\nstringData:\n  username: orders\n  password: rnxb7g_uBwtRZrkO\n",
-                "kind: Secret\nmetadata:\n  name: api\nstringData:\n  config.yaml: |\n    debug: false\n  STRIPE_WEBHOOK_SECRET: \"XEtfQNiUSovteeVD0E40q2TE\"\n",
+                "kind: Secret\nstringData:\n  config.yaml: |\n    debug: false\n  STRIPE_WEBHOOK_SECRET: \"XEtfQNiUSovteeVD0E40q2TE\"\n",
             ],
             falsePositives: [
                 "apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\nstringData:\n  password: ${DB_PASSWORD}\n  token: changeme\n",
-                "kind: ConfigMap\ndata:\n  password: rnxb7g_uBwtRZrkO\n",
+                "  password: rnxb7g_uBwtRZrkO\nkind: ConfigMap\nstringData:\n  note: see the Secret\n",
                 "kind: Secret\nstringData:\n  username: orders-service\n  host: db.internal.acme\n",
             ]),
         SecretRule(
@@ -232,7 +232,7 @@ extension SecretCatalog {
         SecretRule(
             id: "generic-env-secret-assignment", description: "Unquoted secret in a .env or shell assignment (NAME_SECRET=value)",
             keywords: ["secret", "password", "passwd", "pwd", "token", "api_key", "apikey", "access_key", "private_key"],
-            pattern: ##"(?:^|\n)[ \t]{0,8}(?:export[ \t]{1,4})?[A-Z0-9_]{0,40}(?:SECRET|PASSWORD|PASSWD|PWD|TOKEN|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY)\##(Shape.keyGuard)[A-Z0-9_]{0,24}[ \t]{0,2}=[ \t]{0,2}\##(Shape.unquotedGuard)([^\s"'`$<{#()\[\]][^\s(),;\[\]{}]{7,200}+)(?=\s|$)"##,
+            pattern: ##"(?m)^[ \t]{0,8}(?:export[ \t]{1,4})?[A-Z0-9_]{0,40}(?:SECRET|PASSWORD|PASSWD|PWD|TOKEN|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY)\##(Shape.keyGuard)[A-Z0-9_]{0,24}[ \t]{0,2}=[ \t]{0,2}\##(Shape.unquotedGuard)([^\s"'`$<{#()\[\]][^\s(),;\[\]{}]{7,200}+)(?=\s|$)"##,
             confidence: .low, minimumEntropy: 3.0, generic: true,
             truePositives: ["JWT_SECRET=EcPZbEXsMUA7z3dyYcZdgWu\nPORT=3000\n", "export SLACK_BOT_TOKEN=1kqdtlVDw1Yv5uVrzZ2VTg4J", "DB_PASSWORD = DKcM.t9LLLuN9Yr # staging\n"],
             falsePositives: [
@@ -242,7 +242,7 @@ extension SecretCatalog {
         SecretRule(
             id: "generic-properties-secret", description: "Secret in a Java .properties dotted key (spring.datasource.password=value)",
             keywords: ["password", "passwd", "secret", "token", "apikey", "api-key", "api_key"],
-            pattern: ##"(?:^|\n)[ \t]{0,4}(?!self\.|this\.|cls\.)(?:[a-z][\w-]{0,40}\.){1,6}[\w-]{0,30}(?i:passw(?:or)?d|secret|token|api[_-]?key)\##(Shape.keyGuard)[\w-]{0,24}=\##(Shape.unquotedGuard)([^\s"'`$<{#()\[\]][^\s(),;\[\]{}]{7,200}+)(?=\s|$)"##,
+            pattern: ##"(?m)^[ \t]{0,4}(?!self\.|this\.|cls\.)(?:[a-z][\w-]{0,40}\.){1,6}[\w-]{0,30}(?i:passw(?:or)?d|secret|token|api[_-]?key)\##(Shape.keyGuard)[\w-]{0,24}=\##(Shape.unquotedGuard)([^\s"'`$<{#()\[\]][^\s(),;\[\]{}]{7,200}+)(?=\s|$)"##,
             prefilter: #"\.[\w-]{0,30}(?i:passw(?:or)?d|secret|token|api[_-]?key)[\w-]{0,24}=[^\s=]"#,
             confidence: .low, minimumEntropy: 3.0, generic: true,
             truePositives: ["spring.datasource.password=DKcM.t9LLLuN9Yr\n", "app.jwt.secret=mY2FXAPGCmX7TkaxYp70\nserver.port=8080"],
@@ -253,7 +253,7 @@ extension SecretCatalog {
         SecretRule(
             id: "generic-yaml-secret-value", description: "Unquoted secret under a password/secret/API key/token key in YAML",
             keywords: ["password", "passwd", "secret", "api_key", "apikey", "access_token", "auth_token"],
-            pattern: ##"(?:^|\n)[ \t]{0,24}(?:-[ \t]{1,4})?(?!npmAuth)[\w.-]{0,40}\##(Shape.codeKeys)\##(Shape.keyGuard)[\w.-]{0,24}:[ \t]{1,8}\##(Shape.unquotedGuard)([^\s"'#&*!|>{\[%@`,;()][^\s#,;()]{7,200}+)(?=[ \t]{0,8}(?:#[^\r\n]{0,200})?(?:\r?\n|$))"##,
+            pattern: ##"(?m)^[ \t]{0,24}(?:-[ \t]{1,4})?(?!npmAuth)[\w.-]{0,40}\##(Shape.codeKeys)\##(Shape.keyGuard)[\w.-]{0,24}:[ \t]{1,8}\##(Shape.unquotedGuard)([^\s"'#&*!|>{\[%@`,;()][^\s#,;()]{7,200}+)(?=[ \t]{0,8}(?:#[^\r\n]{0,200})?(?:\r?\n|$))"##,
             caseless: true, confidence: .low, minimumEntropy: 3.0, generic: true,
             truePositives: ["database:\n  host: db.internal\n  password: 1kqdtlVDw1Yv5uVr\n", "stripe:\n  secret_key: r8DuKZnCDqP2TkCuXSNio0KM  # prod\n"],
             falsePositives: [
