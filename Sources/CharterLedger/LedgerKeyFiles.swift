@@ -1,3 +1,4 @@
+import CharterCore
 import Foundation
 
 /// The ledger's signing key on disk: `keys/ledger.key` (the note signer key, mode 0600),
@@ -145,20 +146,10 @@ package struct LedgerKeyFiles: Sendable {
 
     /// Writes through a temporary file and an atomic rename, created with `mode` from the start.
     private func write(_ text: String, to path: String, mode: mode_t) throws {
-        let temporary = path + ".tmp-\(getpid())"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, mode)
-        guard descriptor >= 0 else {
-            throw LedgerError(.keyWriteFailed, "cannot write \(path): \(String(cString: strerror(errno)))")
-        }
-        let bytes = Array(text.utf8)
-        let written = bytes.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
-        var failure = written == bytes.count ? nil : (written < 0 ? String(cString: strerror(errno)) : "short write")
-        if failure == nil, fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
-        close(descriptor)
-        if failure == nil, rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
-        if let failure {
-            unlink(temporary)
-            throw LedgerError(.keyWriteFailed, "cannot write \(path): \(failure)")
+        do {
+            try AtomicFile.write(Array(text.utf8), to: path, mode: mode)
+        } catch {
+            throw LedgerError(.keyWriteFailed, error.description)
         }
     }
 }

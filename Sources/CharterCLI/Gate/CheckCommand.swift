@@ -27,7 +27,7 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let workspace = try Workspace(global)
         let ledger = noRecord ? nil : try openLedger(workspace)
-        let progress = report.output == nil && report.resolvedFormat(json: global.json) != .text ? nil : ProgressBar()
+        let progress = report.progressBar(json: global.json)
         guard let run = try SecretsRun.perform(source, workspace: workspace, baseline: report.baseline, progress: progress) else {
             throw CLIError.usage("charter.yml enables no gate; enable gates.secrets")
         }
@@ -42,7 +42,7 @@ struct CheckCommand: ParsableCommand {
             Output.notice("recorded gate.verdict as ledger entry \(entry.index)")
         }
         if let path = report.baselineWrite {
-            try AtomicFile.write(try Baseline.encode(run.findings), to: path)
+            try ReportFile.write(try Baseline.encode(run.findings), to: path)
         }
         try ReportWriter.write(verdict.gates, verdict: verdict, summary: run.summary, rules: run.rules, options: report, json: global.json)
         if !verdict.passed { throw ExitCode(CharterExit.failed) }

@@ -20,6 +20,11 @@ struct ReportOptions: ParsableArguments {
     func resolvedFormat(json: Bool) -> ReportFormat {
         format ?? (json ? .json : .text)
     }
+
+    /// No progress display while a machine-readable report goes to standard output.
+    func progressBar(json: Bool) -> ProgressBar? {
+        output == nil && resolvedFormat(json: json) != .text ? nil : ProgressBar()
+    }
 }
 
 extension ReportFormat: ExpressibleByArgument {}
@@ -43,7 +48,7 @@ enum ReportWriter {
             text = JUnitReport().render(results)
         }
         if let path = options.output {
-            try AtomicFile.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8), to: path)
+            try ReportFile.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8), to: path)
         } else {
             Output.text(text)
         }
@@ -57,16 +62,13 @@ enum ReportWriter {
     }
 }
 
-enum AtomicFile {
+/// Writes a report or baseline file whole or not at all.
+enum ReportFile {
     static func write(_ data: Data, to path: String) throws {
-        let temporary = path + ".tmp-\(getpid())"
-        guard FileManager.default.createFile(atPath: temporary, contents: data) else {
-            throw CLIError(category: .storage, message: "cannot write \(temporary): check the folder exists and is writable")
-        }
-        guard rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw CLIError(category: .storage, message: "cannot write \(path): \(reason)")
+        do {
+            try AtomicFile.write(Array(data), to: path)
+        } catch {
+            throw CLIError(category: .storage, message: error.description + "; check the folder exists and is writable")
         }
     }
 }

@@ -24,12 +24,12 @@ struct ScanSecrets: ParsableCommand {
 
     func run() throws {
         let workspace = try Workspace(global)
-        let progress = report.output == nil && report.resolvedFormat(json: global.json) != .text ? nil : ProgressBar()
+        let progress = report.progressBar(json: global.json)
         guard let run = try SecretsRun.perform(source, workspace: workspace, baseline: report.baseline, progress: progress) else {
             throw CLIError.usage("the secrets gate is disabled in charter.yml (gates.secrets); enable it to scan")
         }
         if let path = report.baselineWrite {
-            try AtomicFile.write(try Baseline.encode(run.findings), to: path)
+            try ReportFile.write(try Baseline.encode(run.findings), to: path)
             Output.notice("wrote \(Set(run.findings.map(\.fingerprint)).count) fingerprints to \(path)")
         }
         try ReportWriter.write([run.result], verdict: nil, summary: run.summary, rules: run.rules, options: report, json: global.json)

@@ -57,7 +57,12 @@ struct SecretsRun {
     static func perform(_ source: SecretsSourceOptions, workspace: Workspace, baseline: String?, progress: ProgressBar?) throws -> SecretsRun? {
         let policy = try source.loadPolicy()
         guard var settings = policy.secrets else { return nil }
-        if let size = source.maxFileSize { settings.maxFileSize = try ByteSizeArgument.parse(size) }
+        if let size = source.maxFileSize {
+            guard let bytes = ByteSize.parse(size) else {
+                throw CLIError.usage("--max-file-size: expected a size such as 10MiB or 512KiB, got \"\(size)\"")
+            }
+            settings.maxFileSize = bytes
+        }
         try InitCommand.writeGitignore(in: workspace.home)
         let key = try FingerprintKey.load(file: workspace.home + "/keys/fingerprint.key", environment: ProcessInfo.processInfo.environment)
         let policyFolder = policy.file.map { ($0 as NSString).deletingLastPathComponent } ?? source.root
@@ -81,16 +86,5 @@ struct SecretsRun {
         let loadedBaseline = try baseline.map { try Baseline.load($0, key: key) } ?? Baseline(fingerprints: [])
         let result = gate.judge(scanned.findings, waivers: policy.waivers, baseline: loadedBaseline)
         return SecretsRun(policy: policy, result: result, findings: scanned.findings, summary: scanned.summary, rules: gate.ruleDescriptors)
-    }
-}
-
-enum ByteSizeArgument {
-    static func parse(_ text: String) throws -> Int {
-        let units: [(String, Int)] = [("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10), ("GB", 1_000_000_000), ("MB", 1_000_000), ("KB", 1000), ("B", 1)]
-        for (suffix, factor) in units where text.hasSuffix(suffix) {
-            if let number = Int(text.dropLast(suffix.count)), number > 0 { return number * factor }
-        }
-        if let number = Int(text), number > 0 { return number }
-        throw CLIError.usage("--max-file-size: expected a size such as 10MiB or 512KiB, got \"\(text)\"")
     }
 }

@@ -60,9 +60,9 @@ struct WaiverAdd: ParsableCommand {
             throw CLIError.usage("\(workspace.actor) cannot approve their own waiver; name the person who reviewed it with --approver")
         }
         let now = Date()
-        let today = Calendar.current.startOfDay(for: now)
-        let expiry = try Self.parseExpiry(expires, today: now)
-        guard expiry >= WaiverDate.parse(WaiverDate.format(now)) ?? today else {
+        let today = WaiverDate.day(of: now)
+        let expiry = try Self.parseExpiry(expires, today: today)
+        guard expiry >= today else {
             throw CLIError.usage("--expires \(expires) is in the past")
         }
         var editor = try WaiverFile(path: file.policy)
@@ -70,22 +70,12 @@ struct WaiverAdd: ParsableCommand {
         let scope: Waiver.Scope = fingerprint.map { .fingerprint($0) } ?? .rule(rule ?? "", path: path ?? "")
         let waiver = Waiver(
             id: editor.nextID(existing: current.waivers), scope: scope, reason: reason, approver: approver,
-            expires: expiry, created: WaiverDate.parse(WaiverDate.format(now)))
+            expires: expiry, created: today)
         let original = editor.text
         editor.add(waiver)
-        let ledger = try workspace.ledger()
-        _ = try editor.write(today: now)
-        do {
-            _ = try ledger.append([try EntryDraft(
-                kind: EntryKind(validating: "waiver.add"), actor: workspace.actor, subject: waiver.id, reason: reason,
-                payload: WaiverPayload.json(waiver, policyFile: file.policy))])
-        } catch {
-            // The ledger is the record: without its entry the waiver must not stand.
-            var restore = editor
-            restore.replaceText(original)
-            _ = try? restore.write(today: now)
-            throw error
-        }
+        try RecordedEdit.write(editor, original: original, ledger: try workspace.ledger(), today: now, entry: try EntryDraft(
+            kind: EntryKind(validating: "waiver.add"), actor: workspace.actor, subject: waiver.id, reason: reason,
+            payload: WaiverPayload.json(waiver, policyFile: file.policy)))
         if global.json {
             try Output.json(WaiverPayload.json(waiver, policyFile: file.policy))
         } else {
@@ -93,9 +83,10 @@ struct WaiverAdd: ParsableCommand {
         }
     }
 
+    /// `today` is the start of the current UTC day.
     static func parseExpiry(_ text: String, today: Date) throws -> Date {
         if text.hasSuffix("d"), let days = Int(text.dropLast()), days > 0,
-            let date = Calendar.utc.date(byAdding: .day, value: days, to: WaiverDate.parse(WaiverDate.format(today)) ?? today) {
+            let date = Calendar.utc.date(byAdding: .day, value: days, to: today) {
             return date
         }
         guard let date = WaiverDate.parse(text) else {
@@ -158,19 +149,26 @@ struct WaiverRevoke: ParsableCommand {
         var editor = try WaiverFile(path: file.policy)
         let original = editor.text
         guard editor.remove(id: id) else { throw CLIError.usage("\(file.policy) has no waiver \(id); `charter waiver list` shows them") }
-        let ledger = try workspace.ledger()
-        _ = try editor.write()
+        try RecordedEdit.write(editor, original: original, ledger: try workspace.ledger(), today: Date(), entry: try EntryDraft(
+            kind: EntryKind(validating: "waiver.revoke"), actor: workspace.actor, subject: id, reason: reason,
+            payload: .object(["id": .string(id), "policyFile": .string(file.policy)])))
+        if global.json { try Output.json(.object(["revoked": .string(id)])) } else { Output.text("revoked waiver \(id)") }
+    }
+}
+
+/// Writes an edited policy file, then the ledger entry that records the edit. The ledger is the
+/// record: when its entry cannot be written, the file goes back to `original`.
+enum RecordedEdit {
+    static func write(_ editor: WaiverFile, original: String, ledger: Ledger, today: Date, entry: EntryDraft) throws {
+        _ = try editor.write(today: today)
         do {
-            _ = try ledger.append([try EntryDraft(
-                kind: EntryKind(validating: "waiver.revoke"), actor: workspace.actor, subject: id, reason: reason,
-                payload: .object(["id": .string(id), "policyFile": .string(file.policy)]))])
+            _ = try ledger.append([entry])
         } catch {
             var restore = editor
             restore.replaceText(original)
-            _ = try? restore.write()
+            _ = try? restore.write(today: today)
             throw error
         }
-        if global.json { try Output.json(.object(["revoked": .string(id)])) } else { Output.text("revoked waiver \(id)") }
     }
 }
 

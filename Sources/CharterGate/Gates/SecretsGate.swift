@@ -85,33 +85,24 @@ package struct SecretsGate {
     /// Scans the lines staged for the next commit.
     package func scanStaged(_ root: String) throws -> (findings: [Finding], summary: ScanSummary) {
         let started = Date()
-        let fragments = try GitSource(repository: root).staged()
-        var summary = ScanSummary()
-        summary.files = fragments.count
-        summary.bytes = fragments.reduce(0) { $0 + $1.bytes.count }
-        let findings = try scanner.scan(fragments: fragments)
-        summary.seconds = Date().timeIntervalSince(started)
-        return (findings, summary)
+        return try scan(try GitSource(repository: root).staged(), since: started)
     }
 
     /// Scans one file given by path.
     package func scanFile(_ path: String, bytes: [UInt8]) throws -> (findings: [Finding], summary: ScanSummary) {
-        let started = Date()
-        var summary = ScanSummary()
-        summary.files = 1
-        summary.bytes = bytes.count
-        let findings = try scanner.scan(fragments: [ScanFragment(path: path, bytes: bytes)])
-        summary.seconds = Date().timeIntervalSince(started)
-        return (findings, summary)
+        try scan([ScanFragment(path: path, bytes: bytes)], since: Date())
     }
 
     /// Scans bytes read from standard input, reported as path `-`.
     package func scanStream(_ bytes: [UInt8]) throws -> (findings: [Finding], summary: ScanSummary) {
-        let started = Date()
+        try scan([ScanFragment(path: "-", bytes: bytes)], since: Date())
+    }
+
+    private func scan(_ fragments: [ScanFragment], since started: Date) throws -> (findings: [Finding], summary: ScanSummary) {
+        let findings = try scanner.scan(fragments: fragments)
         var summary = ScanSummary()
-        summary.files = 1
-        summary.bytes = bytes.count
-        let findings = try scanner.scan(fragments: [ScanFragment(path: "-", bytes: bytes)])
+        summary.files = fragments.count
+        summary.bytes = fragments.reduce(0) { $0 + $1.bytes.count }
         summary.seconds = Date().timeIntervalSince(started)
         return (findings, summary)
     }

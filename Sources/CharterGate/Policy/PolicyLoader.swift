@@ -14,7 +14,7 @@ package enum PolicyLoader {
             if FileManager.default.fileExists(atPath: path) {
                 throw GateError(.inputUnreadable, "\(path): cannot be read; check its permissions")
             }
-            return GatePolicy(file: nil, digest: digest(Data()), secrets: SecretsGatePolicy(), waivers: [], maxWaiverDays: GatePolicy.defaultMaxWaiverDays)
+            return defaults(file: nil, data: Data())
         }
         return try parse(data, file: path, today: today)
     }
@@ -27,9 +27,7 @@ package enum PolicyLoader {
         } catch let error as YamlError {
             throw GateError(.policyInvalid, "\(file): not valid YAML: \(error)")
         }
-        guard let node else {
-            return GatePolicy(file: file, digest: digest(data), secrets: SecretsGatePolicy(), waivers: [], maxWaiverDays: GatePolicy.defaultMaxWaiverDays)
-        }
+        guard let node else { return defaults(file: file, data: data) }
         let top = try YAMLField(file: file, name: "", node: node).members(allowed: ["version", "gates", "waivers", "waiver-policy"])
         if let version = top["version"], try version.int() != 1 {
             throw version.error("this Charter reads policy version 1; upgrade Charter or set version: 1")
@@ -54,6 +52,11 @@ package enum PolicyLoader {
         return GatePolicy(file: file, digest: digest(data), secrets: secrets, waivers: waivers, maxWaiverDays: maxDays)
     }
 
+    /// The secrets gate with its default settings and no waivers.
+    private static func defaults(file: String?, data: Data) -> GatePolicy {
+        GatePolicy(file: file, digest: digest(data), secrets: SecretsGatePolicy(), waivers: [], maxWaiverDays: GatePolicy.defaultMaxWaiverDays)
+    }
+
     private static func parseSecrets(_ field: YAMLField) throws -> SecretsGatePolicy? {
         if case .scalar = field.node, let enabled = field.node.bool {
             return enabled ? SecretsGatePolicy() : nil
@@ -69,7 +72,7 @@ package enum PolicyLoader {
                 return level
             })
         }
-        if let size = members["max-file-size"] { policy.maxFileSize = try ByteSize.parse(size) }
+        if let size = members["max-file-size"] { policy.maxFileSize = try ByteSize.parse(size as YAMLField) }
         if let depth = members["decode-depth"] {
             policy.decodeDepth = try depth.int()
             guard (0...4).contains(policy.decodeDepth) else { throw depth.error("must be between 0 and 4") }
@@ -119,16 +122,21 @@ package enum PolicyLoader {
     }
 }
 
-/// `10MiB`, `512KB`, `1048576`: sizes in policy files.
-enum ByteSize {
-    static func parse(_ field: YAMLField) throws -> Int {
-        let text = try field.string().trimmingCharacters(in: .whitespaces)
+/// `10MiB`, `512KB`, `1048576`: sizes in policy files and on the command line.
+package enum ByteSize {
+    package static func parse(_ text: String) -> Int? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
         let units: [(String, Int)] = [("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10), ("GB", 1_000_000_000), ("MB", 1_000_000), ("KB", 1000), ("B", 1)]
-        for (suffix, factor) in units where text.hasSuffix(suffix) {
-            if let number = Int(text.dropLast(suffix.count).trimmingCharacters(in: .whitespaces)), number > 0 { return number * factor }
+        for (suffix, factor) in units where trimmed.hasSuffix(suffix) {
+            if let number = Int(trimmed.dropLast(suffix.count).trimmingCharacters(in: .whitespaces)), number > 0 { return number * factor }
         }
-        if let number = Int(text), number > 0 { return number }
-        throw field.error("expected a size such as 10MiB, 512KiB or a number of bytes")
+        if let number = Int(trimmed), number > 0 { return number }
+        return nil
+    }
+
+    static func parse(_ field: YAMLField) throws -> Int {
+        guard let size = parse(try field.string()) else { throw field.error("expected a size such as 10MiB, 512KiB or a number of bytes") }
+        return size
     }
 }
 

@@ -28,6 +28,12 @@ package struct SARIFReport {
         }
         let sarifResults: [JSONValue] = judged.map { item in
             let finding = item.finding
+            var properties: [String: JSONValue] = ["confidence": .string(finding.level.rawValue), "status": .string(item.status.rawValue)]
+            if let commit = finding.location.commit {
+                properties["commit"] = .string(commit.id)
+                properties["author"] = .string(commit.author)
+                properties["date"] = .string(commit.date)
+            }
             var result: [String: JSONValue] = [
                 "ruleId": .string(finding.ruleID),
                 "ruleIndex": .number(Double(ruleIndex[finding.ruleID] ?? 0)),
@@ -38,14 +44,8 @@ package struct SARIFReport {
                     "region": .object(["startLine": .number(Double(finding.location.line)), "startColumn": .number(Double(finding.location.column))]),
                 ])])]),
                 "partialFingerprints": .object(["charterFingerprint/v1": .string(finding.fingerprint)]),
-                "properties": .object(["confidence": .string(finding.level.rawValue), "status": .string(item.status.rawValue)]),
+                "properties": .object(properties),
             ]
-            if let commit = finding.location.commit {
-                result["properties"] = .object([
-                    "confidence": .string(finding.level.rawValue), "status": .string(item.status.rawValue),
-                    "commit": .string(commit.id), "author": .string(commit.author), "date": .string(commit.date),
-                ])
-            }
             if item.status == .waived || item.status == .baselined {
                 result["suppressions"] = .array([.object([
                     "kind": .string("external"),

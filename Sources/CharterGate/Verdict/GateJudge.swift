@@ -19,8 +19,9 @@ package struct GateJudge {
     package func judge(gate: String, findings: [Finding]) -> GateResult {
         var judged: [JudgedFinding] = []
         var expired: [String] = []
+        let matchers = waivers.map { (waiver: $0, covers: $0.matcher()) }
         for finding in findings {
-            let matching = waivers.filter { $0.covers(finding) }
+            let matching = matchers.filter { $0.covers(finding) }.map(\.waiver)
             let inForce = matching.first { !$0.isExpired(at: now) }
             let lapsed = matching.first { $0.isExpired(at: now) }
             if baseline.contains(finding) {

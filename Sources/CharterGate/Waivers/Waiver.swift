@@ -38,12 +38,17 @@ package struct Waiver: Sendable, Codable, Equatable {
     }
 
     package func covers(_ finding: Finding) -> Bool {
+        matcher()(finding)
+    }
+
+    /// A test for the findings this waiver covers, with its path glob compiled once.
+    package func matcher() -> @Sendable (Finding) -> Bool {
         switch scope {
         case .fingerprint(let fingerprint):
-            return fingerprint == finding.fingerprint
+            return { $0.fingerprint == fingerprint }
         case .rule(let rule, let path):
-            guard rule == finding.ruleID || rule == "*" else { return false }
-            return (try? GlobPattern(path).matches(finding.location.path)) ?? false
+            guard let pattern = try? GlobPattern(path) else { return { _ in false } }
+            return { (rule == $0.ruleID || rule == "*") && pattern.matches($0.location.path) }
         }
     }
 
@@ -83,14 +88,12 @@ package struct Waiver: Sendable, Codable, Equatable {
 package enum WaiverDate {
     package static func parse(_ text: String) -> Date? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        if trimmed.count == 10 {
-            let formatter = DateFormatter()
-            formatter.locale = Locale(identifier: "en_US_POSIX")
-            formatter.timeZone = TimeZone(identifier: "UTC")
-            formatter.dateFormat = "yyyy-MM-dd"
-            return formatter.date(from: trimmed)
-        }
-        return RFC3339.parse(trimmed)
+        return RFC3339.parse(trimmed.count == 10 ? trimmed + "T00:00:00Z" : trimmed)
+    }
+
+    /// The start (UTC) of the day `date` falls on.
+    package static func day(of date: Date) -> Date {
+        Calendar.utc.startOfDay(for: date)
     }
 
     static func parse(_ field: YAMLField) throws -> Date {
@@ -99,10 +102,6 @@ package enum WaiverDate {
     }
 
     package static func format(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd"
-        return formatter.string(from: date)
+        RFC3339.day(date)
     }
 }

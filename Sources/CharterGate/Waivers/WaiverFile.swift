@@ -72,14 +72,10 @@ package struct WaiverFile {
     /// Checks the edited text is a valid policy, then replaces the file atomically.
     package func write(today: Date = Date()) throws -> GatePolicy {
         let policy = try PolicyLoader.parse(Data(text.utf8), file: path, today: today)
-        let temporary = path + ".tmp-\(getpid())"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)) else {
-            throw GateError(.storage, "cannot write \(temporary): check the folder's permissions")
-        }
-        guard rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw GateError(.storage, "cannot replace \(path): \(reason)")
+        do {
+            try AtomicFile.write(Array(text.utf8), to: path)
+        } catch {
+            throw GateError(.storage, error.description + "; check the folder's permissions")
         }
         return policy
     }

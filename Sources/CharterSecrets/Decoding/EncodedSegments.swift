@@ -16,43 +16,32 @@ enum EncodedSegments {
         CharacterClass.runTable.withUnsafeBufferPointer { table in find(in: buffer, runTable: table) }
     }
 
-    /// `runTable[byte]` is 0 for bytes that end a run, 1 for base64 characters, 2 for `%`.
+    /// One pass: each run of base64 characters and `%` is measured once, and only runs long
+    /// enough to hold a secret are decoded.
     private static func find(in buffer: UnsafeRawBufferPointer, runTable: UnsafeBufferPointer<UInt8>) -> [Segment] {
         var segments: [Segment] = []
         var index = 0
         let count = buffer.count
         while index < count {
-            // Skip fast to the next run at least as long as the shortest worth decoding.
-            var end = index
-            while end < count, runTable[Int(buffer[end])] != 0 { end += 1 }
-            if end - index < 8 {
-                index = end + 1
-                continue
-            }
-            let byte = buffer[index]
-            guard runTable[Int(byte)] != 0 else {
+            guard runTable[Int(buffer[index])] != CharacterClass.other else {
                 index += 1
                 continue
             }
-            end = index
+            var end = index
             var percents = 0
             var onlyHex = true
             while end < count {
-                let next = buffer[end]
-                if next == UInt8(ascii: "%") {
-                    percents += 1
-                    onlyHex = false
-                } else if CharacterClass.isBase64(next) {
-                    if !CharacterClass.isHex(next) { onlyHex = false }
-                } else {
-                    break
-                }
+                let kind = runTable[Int(buffer[end])]
+                if kind == CharacterClass.other { break }
+                if kind == CharacterClass.percent { percents += 1 }
+                if kind != CharacterClass.hexDigit { onlyHex = false }
                 end += 1
             }
             while end < count, buffer[end] == UInt8(ascii: "=") { end += 1 }
-            let run = index..<end
-            if let segment = decode(run, in: buffer, percents: percents, onlyHex: onlyHex) { segments.append(segment) }
-            index = max(end, index + 1)
+            if end - index >= 8, let segment = decode(index..<end, in: buffer, percents: percents, onlyHex: onlyHex) {
+                segments.append(segment)
+            }
+            index = end
         }
         return segments
     }
@@ -80,21 +69,18 @@ enum EncodedSegments {
 }
 
 enum CharacterClass {
-    private static let base64: [Bool] = (0..<256).map { value in
-        let byte = UInt8(value)
-        return (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")) || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
-            || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
-            || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
-    }
-
-    static func isBase64(_ byte: UInt8) -> Bool { base64[Int(byte)] }
+    /// `runTable` values: what a byte is to a run of encoded text.
+    static let other: UInt8 = 0
+    static let base64Only: UInt8 = 1
+    static let hexDigit: UInt8 = 2
+    static let percent: UInt8 = 3
 
     static let runTable: [UInt8] = (0..<256).map { value in
-        value == Int(UInt8(ascii: "%")) ? 2 : base64[value] ? 1 : 0
-    }
-
-    static func isHex(_ byte: UInt8) -> Bool {
-        (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "f"))
-            || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "F"))
+        let byte = UInt8(value)
+        if byte == UInt8(ascii: "%") { return percent }
+        if HexDecoder.nibble(byte) != nil { return hexDigit }
+        let isLetter = (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")) || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+        let isSymbol = byte == UInt8(ascii: "+") || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
+        return isLetter || isSymbol ? base64Only : other
     }
 }

@@ -9,6 +9,8 @@ package final class SecretEngine: @unchecked Sendable {
     private let prefilter: PrefilterDatabase
     private let confirmers: [NSRegularExpression]
     let genericRuleIDs: Set<String>
+    /// Bytes after a candidate each rule's window extends to, decided once per rule.
+    private let lookAheads: [Int]
 
     /// Bytes before a candidate's end that its full match may start at, and bytes after it
     /// that the match may still need (a prefilter may end earlier than the full pattern).
@@ -20,6 +22,7 @@ package final class SecretEngine: @unchecked Sendable {
     package init(rules: [SecretRule]) throws {
         self.rules = rules
         genericRuleIDs = Set(rules.filter(\.generic).map(\.id))
+        lookAheads = rules.map { $0.pattern.contains("-----BEGIN") ? Self.blockLookAhead : Self.lookAhead }
         confirmers = try rules.map { rule in
             do {
                 return try NSRegularExpression(pattern: rule.pattern, options: rule.caseless ? [.caseInsensitive] : [])
@@ -81,8 +84,7 @@ package final class SecretEngine: @unchecked Sendable {
     }
 
     private func window(for rule: Int, end: Int, in count: Int) -> Range<Int> {
-        let ahead = rules[rule].pattern.contains("-----BEGIN") ? Self.blockLookAhead : Self.lookAhead
-        return max(0, end - Self.lookBehind)..<min(count, end + ahead)
+        max(0, end - Self.lookBehind)..<min(count, end + lookAheads[rule])
     }
 
     /// Runs the rule's full pattern over the window and keeps the matches that pass its checks.

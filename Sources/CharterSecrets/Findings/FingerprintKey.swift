@@ -65,15 +65,6 @@ package struct FingerprintKey: Sendable {
     }
 
     static func hexBytes(_ text: String) -> [UInt8]? {
-        let digits = Array(text.utf8)
-        guard digits.count % 2 == 0 else { return nil }
-        var bytes: [UInt8] = []
-        var index = 0
-        while index < digits.count {
-            guard let high = HexDecoder.nibble(digits[index]), let low = HexDecoder.nibble(digits[index + 1]) else { return nil }
-            bytes.append(high << 4 | low)
-            index += 2
-        }
-        return bytes
+        Array(text.utf8).withUnsafeBytes { HexDecoder.decode($0) }
     }
 }

@@ -28,59 +28,53 @@ package final class SecretScanner: Sendable {
     /// Reads and scans `files` on every core. `progress` is called from worker threads with the
     /// running totals of files and bytes.
     package func scan(files: [DirectoryWalker.File], progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> (findings: [Finding], totals: Totals) {
-        let state = ScanState()
         let wanted = files.filter { !options.allowlist.allows(path: $0.relativePath) }
-        DispatchQueue.concurrentPerform(iterations: max(1, min(options.workers, wanted.count))) { _ in
+        return try onEveryCore(wanted.count) { worker, index, state in
+            let file = wanted[index]
             do {
-                let scanner = try engine.makeScanner()
-                let reader = FileReader()
-                var local: [Finding] = []
-                var totals = Totals()
-                while let index = state.next(below: wanted.count) {
-                    let file = wanted[index]
-                    do {
-                        try reader.read(file.path) { bytes in
-                            if BinaryFiles.looksBinary(bytes) {
-                                totals.binary += 1
-                                return
-                            }
-                            local += try findings(in: bytes, path: file.relativePath, commit: nil, lineNumbers: nil, scanner: scanner)
-                            totals.files += 1
-                            totals.bytes += bytes.count
-                            if let progress { state.progress(bytes: bytes.count, report: progress) }
-                        }
-                    } catch let error as SecretsError where error.code == .inputUnreadable {
-                        totals.unreadable.append(file.relativePath)
+                try worker.reader.read(file.path) { bytes in
+                    if BinaryFiles.looksBinary(bytes) {
+                        worker.totals.binary += 1
+                        return
                     }
+                    worker.findings += try findings(in: bytes, path: file.relativePath, commit: nil, lineNumbers: nil, scanner: worker.scanner)
+                    worker.totals.files += 1
+                    worker.totals.bytes += bytes.count
+                    if let progress { state.progress(bytes: bytes.count, report: progress) }
                 }
-                state.finish(local, totals)
+            } catch let error as SecretsError where error.code == .inputUnreadable {
+                worker.totals.unreadable.append(file.relativePath)
+            }
+        }
+    }
+
+    /// Scans in-memory fragments (standard input, patches from git) on every core.
+    package func scan(fragments all: [ScanFragment]) throws -> [Finding] {
+        let fragments = all.filter { !options.allowlist.allows(path: $0.path) }
+        return try onEveryCore(fragments.count) { worker, index, _ in
+            let fragment = fragments[index]
+            worker.findings += try fragment.bytes.withUnsafeBytes {
+                try findings(in: $0, path: fragment.path, commit: fragment.commit, lineNumbers: fragment.lineNumbers, scanner: worker.scanner)
+            }
+        }.findings
+    }
+
+    /// Runs `work` for items `0..<count` on up to `options.workers` threads, each with its own
+    /// scanner, and merges what the workers found.
+    private func onEveryCore(_ count: Int, _ work: @Sendable (Worker, Int, ScanState) throws -> Void) throws -> (findings: [Finding], totals: Totals) {
+        let state = ScanState()
+        DispatchQueue.concurrentPerform(iterations: max(1, min(options.workers, count))) { _ in
+            do {
+                let worker = Worker(scanner: try engine.makeScanner())
+                while let index = state.next(below: count) {
+                    try work(worker, index, state)
+                }
+                state.finish(worker.findings, worker.totals)
             } catch {
                 state.fail(error)
             }
         }
         return try state.result()
-    }
-
-    /// Scans in-memory fragments (standard input, patches from git) on every core.
-    package func scan(fragments all: [ScanFragment]) throws -> [Finding] {
-        let state = ScanState()
-        let fragments = all.filter { !options.allowlist.allows(path: $0.path) }
-        DispatchQueue.concurrentPerform(iterations: max(1, min(options.workers, fragments.count))) { _ in
-            do {
-                let scanner = try engine.makeScanner()
-                var local: [Finding] = []
-                while let index = state.next(below: fragments.count) {
-                    let fragment = fragments[index]
-                    local += try fragment.bytes.withUnsafeBytes {
-                        try findings(in: $0, path: fragment.path, commit: fragment.commit, lineNumbers: fragment.lineNumbers, scanner: scanner)
-                    }
-                }
-                state.finish(local, Totals())
-            } catch {
-                state.fail(error)
-            }
-        }
-        return try state.result().findings
     }
 
     func findings(in bytes: UnsafeRawBufferPointer, path: String, commit: CommitInfo?, lineNumbers: [Int]?, scanner: SecretEngine.Scanner) throws -> [Finding] {
@@ -105,6 +99,18 @@ package final class SecretScanner: Sendable {
                 preview: RedactedPreview.of(match.secret), notes: notes))
         }
         return found
+    }
+}
+
+/// One worker thread's scanner, file buffer and results.
+private final class Worker {
+    let scanner: SecretEngine.Scanner
+    private(set) lazy var reader = FileReader()
+    var findings: [Finding] = []
+    var totals = SecretScanner.Totals()
+
+    init(scanner: SecretEngine.Scanner) {
+        self.scanner = scanner
     }
 }
 
