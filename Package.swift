@@ -121,6 +121,12 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "CharterGateTests",
+            dependencies: ["CharterGate", "CharterSecrets", "CharterTestSupport"],
+            exclude: ["Golden"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "CharterCLITests",
             dependencies: ["CharterCLI", "CharterSecrets", "CharterTestSupport", "charter"],
             exclude: ["Golden"],

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building and testing Charter needs when it is missing: the SQLite library and
-# command-line shell, Vectorscan (the secret scanner's multi-pattern engine) and pkg-config, and
-# Python's `cryptography` for the independent-implementation test.
+# command-line shell, Vectorscan (the secret scanner's multi-pattern engine) and pkg-config,
+# xmllint (JUnit schema checks), and Python's `cryptography` and `jsonschema` for the tests that
+# check Charter against independent implementations and published schemas.
 # Uses apt-get as root, sudo otherwise, and says what to do when neither works.
 set -euo pipefail
 
@@ -16,6 +17,7 @@ missing=()
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 command -v sqlite3 >/dev/null 2>&1 || missing+=(sqlite3)
 command -v python3 >/dev/null 2>&1 || missing+=(python3)
+command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
 
 if [ ${#missing[@]} -gt 0 ]; then
   echo "ensure-deps: installing ${missing[*]}"
@@ -29,9 +31,11 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
 fi
 
-if ! python3 -c 'import cryptography' >/dev/null 2>&1; then
-  echo "ensure-deps: installing Python's cryptography package (used by the interoperability test)"
-  python3 -m pip install --quiet cryptography >/dev/null 2>&1 \
-    || python3 -m pip install --quiet --user cryptography >/dev/null 2>&1 \
-    || echo "ensure-deps: could not install cryptography; the interoperability test will be skipped" >&2
-fi
+for module in cryptography jsonschema; do
+  if ! python3 -c "import $module" >/dev/null 2>&1; then
+    echo "ensure-deps: installing Python's $module package (used by cross-check tests)"
+    python3 -m pip install --quiet "$module" >/dev/null 2>&1 \
+      || python3 -m pip install --quiet --user "$module" >/dev/null 2>&1 \
+      || echo "ensure-deps: could not install $module; install it with pip, or the tests that need it fail under CI=true" >&2
+  fi
+done

@@ -105,14 +105,14 @@ package enum PolicyLoader {
 
     private static func validate(_ waivers: [Waiver], maxDays: Int, file: String, today: Date) throws {
         var seen: Set<String> = []
-        for waiver in waivers {
+        for (index, waiver) in waivers.enumerated() {
             guard seen.insert(waiver.id).inserted else {
-                throw GateError(.policyInvalid, "\(file):\(waiver.line): waiver \(waiver.id) appears twice; give each waiver its own id")
+                throw GateError(.policyInvalid, "\(file):\(waiver.line): waivers[\(index)]: waiver \(waiver.id) appears twice; give each waiver its own id")
             }
             let start = waiver.created ?? today
             let days = Calendar.utc.dateComponents([.day], from: start, to: waiver.expires).day ?? 0
             if days > maxDays {
-                throw GateError(.policyInvalid, "\(file):\(waiver.line): waiver \(waiver.id) runs \(days) days; the policy allows at most \(maxDays) (raise waiver-policy.max-days if that is really intended)")
+                throw GateError(.policyInvalid, "\(file):\(waiver.line): waivers[\(index)]: waiver \(waiver.id) runs \(days) days; the policy allows at most \(maxDays) (raise waiver-policy.max-days if that is really intended)")
             }
         }
     }
@@ -120,30 +120,4 @@ package enum PolicyLoader {
     static func digest(_ data: Data) -> String {
         "sha256:" + SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
     }
-}
-
-/// `10MiB`, `512KB`, `1048576`: sizes in policy files and on the command line.
-package enum ByteSize {
-    package static func parse(_ text: String) -> Int? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        let units: [(String, Int)] = [("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10), ("GB", 1_000_000_000), ("MB", 1_000_000), ("KB", 1000), ("B", 1)]
-        for (suffix, factor) in units where trimmed.hasSuffix(suffix) {
-            if let number = Int(trimmed.dropLast(suffix.count).trimmingCharacters(in: .whitespaces)), number > 0 { return number * factor }
-        }
-        if let number = Int(trimmed), number > 0 { return number }
-        return nil
-    }
-
-    static func parse(_ field: YAMLField) throws -> Int {
-        guard let size = parse(try field.string()) else { throw field.error("expected a size such as 10MiB, 512KiB or a number of bytes") }
-        return size
-    }
-}
-
-extension Calendar {
-    package static let utc: Calendar = {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        return calendar
-    }()
 }

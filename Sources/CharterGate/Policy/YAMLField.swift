@@ -7,7 +7,8 @@ struct YAMLField {
     let name: String
     let node: Node
 
-    var line: Int { (node.mark?.line ?? 0) + 1 }
+    /// Yams marks are 1-based already.
+    var line: Int { node.mark?.line ?? 0 }
 
     func error(_ expected: String) -> GateError {
         GateError(.policyInvalid, "\(file):\(line): \(name): \(expected)")

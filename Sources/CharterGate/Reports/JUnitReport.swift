@@ -2,7 +2,8 @@ import CharterCore
 
 /// JUnit XML for CI test-report views: a test suite per gate, a test case per finding (failing
 /// ones carry a `<failure>`, waived and baselined ones are `<skipped>`), and a passing case when
-/// a gate found nothing, so the report is never empty.
+/// a gate found nothing, so the report is never empty. The location is in the case's name: the
+/// common JUnit schema has no `file` or `line` attribute on a test case.
 package struct JUnitReport {
     package init() {}
 
@@ -21,7 +22,7 @@ package struct JUnitReport {
             for judged in result.findings {
                 let finding = judged.finding
                 let name = "\(finding.ruleID) at \(finding.location.path):\(finding.location.line)"
-                xml += "    <testcase classname=\"charter.\(escape(result.gate)).\(escape(finding.ruleID))\" name=\"\(escape(name))\" file=\"\(escape(finding.location.path))\" line=\"\(finding.location.line)\">\n"
+                xml += "    <testcase classname=\"charter.\(escape(result.gate)).\(escape(finding.ruleID))\" name=\"\(escape(name))\">\n"
                 let detail = "\(finding.title) (\(finding.level.rawValue) confidence) \(finding.preview) \(finding.fingerprint)"
                 switch judged.status {
                 case .failing:

@@ -65,8 +65,9 @@ package struct Waiver: Sendable, Codable, Equatable {
         let id = try required("id", "e.g. W-001")
         let scope: Scope
         if let fingerprint = members["fingerprint"] {
-            let text = try fingerprint.string()
-            guard text.hasPrefix("hmac-sha256:"), text.count == 76 else {
+            let text = try fingerprint.string().lowercased()
+            guard text.hasPrefix("hmac-sha256:"), text.utf8.count == 76,
+                  text.utf8.dropFirst(12).allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }) else {
                 throw fingerprint.error("expected a finding fingerprint such as hmac-sha256:<64 hex>, as a scan prints it")
             }
             guard members["rule"] == nil, members["path"] == nil else { throw field.error("waiver \(id): give either fingerprint, or rule and path, not both") }

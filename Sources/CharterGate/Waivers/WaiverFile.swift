@@ -33,40 +33,43 @@ package struct WaiverFile {
     package mutating func add(_ waiver: Waiver) {
         var lines = text.components(separatedBy: "\n")
         if lines.last == "" { lines.removeLast() }
-        let entry = Self.render(waiver)
         if let header = lines.firstIndex(where: Self.isWaiversKey) {
             if lines[header].contains("[]") { lines[header] = "waivers:" }
-            var end = header + 1
-            while end < lines.count, !Self.isTopLevelKey(lines[end]) { end += 1 }
-            while end > header + 1, lines[end - 1].trimmingCharacters(in: .whitespaces).isEmpty { end -= 1 }
-            lines.insert(contentsOf: entry, at: end)
+            let end = Self.contentEnd(lines, header: header)
+            let indent = (header + 1..<end).first { Self.isItemStart(lines[$0]) }.map { String(lines[$0].prefix { $0 == " " }) } ?? "  "
+            lines.insert(contentsOf: Self.render(waiver, indent: indent), at: end)
         } else {
             lines.append("waivers:")
-            lines += entry
+            lines += Self.render(waiver, indent: "  ")
         }
         text = lines.joined(separator: "\n") + "\n"
     }
 
-    /// Removes the waiver; false when no waiver has that id.
+    /// Removes the waiver; false when no waiver has that id. When it was the last one, the key
+    /// stays as an empty list.
     package mutating func remove(id: String) -> Bool {
         var lines = text.components(separatedBy: "\n")
         guard let header = lines.firstIndex(where: Self.isWaiversKey) else { return false }
-        var end = header + 1
-        while end < lines.count, !Self.isTopLevelKey(lines[end]) { end += 1 }
+        let end = Self.contentEnd(lines, header: header)
         let items = (header + 1..<end).filter { Self.isItemStart(lines[$0]) }
         for (position, start) in items.enumerated() {
             let stop = position + 1 < items.count ? items[position + 1] : end
-            let block = lines[start..<stop]
-            if block.contains(where: { Self.declaresID($0, id) }) {
-                var removeEnd = stop
-                // Keep blank lines and comments that belong to what follows.
-                while removeEnd > start + 1, lines[removeEnd - 1].trimmingCharacters(in: .whitespaces).isEmpty { removeEnd -= 1 }
-                lines.removeSubrange(start..<removeEnd)
-                text = lines.joined(separator: "\n")
-                return true
-            }
+            guard lines[start..<stop].contains(where: { Self.declaresID($0, id) }) else { continue }
+            lines.removeSubrange(start..<stop)
+            if items.count == 1 { lines[header] = "waivers: []" }
+            text = lines.joined(separator: "\n")
+            return true
         }
         return false
+    }
+
+    /// Where the waivers block's own lines end: before the next top-level key, and before the
+    /// blank lines and unindented comments that introduce that key.
+    private static func contentEnd(_ lines: [String], header: Int) -> Int {
+        var end = header + 1
+        while end < lines.count, !isTopLevelKey(lines[end]) { end += 1 }
+        while end > header + 1, lines[end - 1].trimmingCharacters(in: .whitespaces).isEmpty || lines[end - 1].hasPrefix("#") { end -= 1 }
+        return end
     }
 
     /// Checks the edited text is a valid policy, then replaces the file atomically.
@@ -80,20 +83,21 @@ package struct WaiverFile {
         return policy
     }
 
-    static func render(_ waiver: Waiver) -> [String] {
-        var lines = ["  - id: \(waiver.id)"]
+    /// The waiver as list-item lines, the dash at `indent` as the file's other items have it.
+    static func render(_ waiver: Waiver, indent: String) -> [String] {
+        var lines = ["- id: \(waiver.id)"]
         switch waiver.scope {
         case .fingerprint(let fingerprint):
-            lines.append("    fingerprint: \(fingerprint)")
+            lines.append("  fingerprint: \(fingerprint)")
         case .rule(let rule, let path):
-            lines.append("    rule: \(quote(rule))")
-            lines.append("    path: \(quote(path))")
+            lines.append("  rule: \(quote(rule))")
+            lines.append("  path: \(quote(path))")
         }
-        lines.append("    reason: \(quote(waiver.reason))")
-        lines.append("    approver: \(quote(waiver.approver))")
-        if let created = waiver.created { lines.append("    created: \(WaiverDate.format(created))") }
-        lines.append("    expires: \(waiver.expiresDay)")
-        return lines
+        lines.append("  reason: \(quote(waiver.reason))")
+        lines.append("  approver: \(quote(waiver.approver))")
+        if let created = waiver.created { lines.append("  created: \(WaiverDate.format(created))") }
+        lines.append("  expires: \(waiver.expiresDay)")
+        return lines.map { indent + $0 }
     }
 
     /// A YAML double-quoted scalar.
@@ -105,8 +109,13 @@ package struct WaiverFile {
             case "\\": output += "\\\\"
             case "\n": output += "\\n"
             case "\t": output += "\\t"
+            // YAML reads these as line breaks even inside quotes.
+            case "\u{85}": output += "\\N"
+            case "\u{2028}": output += "\\L"
+            case "\u{2029}": output += "\\P"
             default:
-                if scalar.value < 0x20 { output += String(format: "\\x%02X", scalar.value) } else { output.unicodeScalars.append(scalar) }
+                // Outside YAML's printable set: C0 controls, DEL and the C1 controls.
+                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) { output += String(format: "\\x%02X", scalar.value) } else { output.unicodeScalars.append(scalar) }
             }
         }
         return output + "\""
