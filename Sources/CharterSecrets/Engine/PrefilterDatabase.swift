@@ -53,6 +53,22 @@ package final class PrefilterDatabase: @unchecked Sendable {
         hs_free_database(database)
     }
 
+    /// The most bytes one match of `pattern` can span, as Vectorscan analyses it: exactly when
+    /// the pattern compiles as written, else in prefilter mode; nil when unbounded or unknown.
+    package static func maxWidth(of pattern: Pattern) -> Int? {
+        let base = UInt32(HS_FLAG_DOTALL) | (pattern.caseless ? UInt32(HS_FLAG_CASELESS) : 0)
+        for flags in [base, base | UInt32(HS_FLAG_PREFILTER)] {
+            var info: UnsafeMutablePointer<hs_expr_info_t>?
+            var error: UnsafeMutablePointer<hs_compile_error_t>?
+            let status = hs_expression_info(pattern.expression, flags, &info, &error)
+            if let error { hs_free_compile_error(error) }
+            guard status == HS_SUCCESS, let info else { continue }
+            defer { free(info) }
+            return info.pointee.max_width == UInt32.max ? nil : Int(info.pointee.max_width)
+        }
+        return nil
+    }
+
     /// Scratch space for one thread's scans.
     package func makeScratch() throws -> PrefilterScratch {
         var scratch: OpaquePointer?

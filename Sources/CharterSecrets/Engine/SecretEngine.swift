@@ -9,20 +9,13 @@ package final class SecretEngine: @unchecked Sendable {
     private let prefilter: PrefilterDatabase
     private let confirmers: [NSRegularExpression]
     let genericRuleIDs: Set<String>
-    /// Bytes after a candidate each rule's window extends to, decided once per rule.
-    private let lookAheads: [Int]
-
-    /// Bytes before a candidate's end that its full match may start at, and bytes after it
-    /// that the match may still need (a prefilter may end earlier than the full pattern).
-    static let lookBehind = 1024
-    static let lookAhead = 256
-    /// PEM blocks run to several kilobytes after the line the prefilter finds.
-    static let blockLookAhead = 16 * 1024
+    /// Each rule's confirmation window around a candidate, decided once per rule.
+    private let windows: [ConfirmationWindow]
 
     package init(rules: [SecretRule]) throws {
         self.rules = rules
         genericRuleIDs = Set(rules.filter(\.generic).map(\.id))
-        lookAheads = rules.map { $0.pattern.contains("-----BEGIN") ? Self.blockLookAhead : Self.lookAhead }
+        windows = rules.map(ConfirmationWindow.init(rule:))
         confirmers = try rules.map { rule in
             do {
                 return try NSRegularExpression(pattern: rule.pattern, options: rule.caseless ? [.caseInsensitive] : [])
@@ -70,21 +63,20 @@ package final class SecretEngine: @unchecked Sendable {
             var candidates: [(rule: Int, end: Int)] = []
             try engine.prefilter.scan(buffer, scratch: scratch) { rule, end in candidates.append((rule, end)) }
             var matches: [SecretMatch] = []
-            var confirmedUpTo = [Int](repeating: -1, count: engine.rules.count)
-            for candidate in candidates where candidate.end > confirmedUpTo[candidate.rule] {
-                let window = engine.window(for: candidate.rule, end: candidate.end, in: buffer.count)
-                for match in try engine.confirm(rule: candidate.rule, in: buffer, window: window)
-                where !matches.contains(where: { $0.ruleID == match.ruleID && $0.range == match.range }) {
+            // Per rule, the end of the stretch the last window settled: candidates ending
+            // inside it would only confirm the same matches again.
+            var settledUpTo = [Int](repeating: -1, count: engine.rules.count)
+            for candidate in candidates where candidate.end > settledUpTo[candidate.rule] {
+                let window = engine.windows[candidate.rule]
+                let range = window.range(around: candidate.end, in: buffer.count)
+                let confirmed = try engine.confirm(rule: candidate.rule, in: buffer, window: range)
+                for match in confirmed where !matches.contains(where: { $0.ruleID == match.ruleID && $0.range == match.range }) {
                     matches.append(match)
                 }
-                confirmedUpTo[candidate.rule] = window.upperBound
+                settledUpTo[candidate.rule] = window.settled(range, lastMatchEnd: confirmed.last?.range.upperBound)
             }
             return matches
         }
-    }
-
-    private func window(for rule: Int, end: Int, in count: Int) -> Range<Int> {
-        max(0, end - Self.lookBehind)..<min(count, end + lookAheads[rule])
     }
 
     /// Runs the rule's full pattern over the window and keeps the matches that pass its checks.

@@ -124,7 +124,7 @@ extension SecretCatalog {
         SecretRule(
             id: "kubernetes-secret-string-data", description: "Kubernetes Secret manifest: a plain-text stringData value",
             keywords: ["stringdata:"],
-            pattern: ##"(?:\bkind:[ \t]{0,4}["']?Secret["']?[ \t]{0,4}\r?\n(?:[\s\S]{0,800}?\n)?[ \t]{0,8}stringData:[ \t]{0,4}(?:#[^\r\n]{0,200})?|\G(?!\A)["']?[ \t]{0,8}(?:#[^\r\n]{0,200})?)(?:\r?\n[ \t]{2,16}[^\r\n]{0,1000}){0,30}?\r?\n[ \t]{2,16}(?!["']?(?i:type|kind|apiVersion|metadata|data|immutable|user(?:name)?|user_?id|host(?:name)?|port|database|db(?:name)?|url|uri|endpoint|e?mail|region|name(?:space)?)["']?:)["']?[\w.-]{1,128}["']?:[ \t]{1,8}\##(Shape.valueGuard)["']?([^\s"'#|>&*!{\[][^\s"']{5,512}+)(?=["']?[ \t]{0,8}(?:#[^\r\n]{0,200})?\r?\n)"##,
+            pattern: ##"(?:\bkind:[ \t]{0,4}["']?Secret["']?[ \t]{0,4}\r?\n(?:[\s\S]{0,4000}?\n)?[ \t]{0,8}stringData:[ \t]{0,4}(?:#[^\r\n]{0,200})?|\G(?!\A)["']?[ \t]{0,8}(?:#[^\r\n]{0,200})?)(?:\r?\n[ \t]{2,16}[^\r\n]{0,1000}){0,30}?\r?\n[ \t]{2,16}(?!["']?(?i:type|kind|apiVersion|metadata|data|immutable|user(?:name)?|user_?id|host(?:name)?|port|database|db(?:name)?|url|uri|endpoint|e?mail|region|name(?:space)?)["']?:)["']?[\w.-]{1,128}["']?:[ \t]{1,8}\##(Shape.valueGuard)["']?([^\s"'#|>&*!{\[][^\s"']{5,512}+)(?=["']?[ \t]{0,8}(?:#[^\r\n]{0,200})?\r?\n)"##,
             prefilter: ##"stringData:[\s\S]{0,1200}\n[ \t]{2,16}["']?[\w.-]{1,128}["']?:[ \t]"##,
             confidence: .medium, minimumEntropy: 2.5,
             truePositives: [
