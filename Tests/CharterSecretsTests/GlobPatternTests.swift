@@ -91,7 +91,28 @@ import Testing
         Case(#"\?"#, "a", false),
     ]
 
-    @Test(arguments: unanchored + anchored + foldersOnly + doubleStars + wildcards)
+    /// POSIX classes as git's wildmatch reads them, and non-ASCII names.
+    static let classes: [Case] = [
+        Case("build[[:digit:]].txt", "build7.txt", true),
+        Case("build[[:digit:]].txt", "buildx.txt", false),
+        Case("[![:upper:]]*.md", "readme.md", true),
+        Case("[![:upper:]]*.md", "README.md", false),
+        Case("[[:alpha:]_]x", "_x", true),
+        Case("r?sumé/*.pdf", "résumé/cv.pdf", true),
+        Case("[é-ë]t[eé]", "été", true),
+        Case("notes/ü*", "notes/über.txt", true),
+    ]
+
+    /// Many wildcards against a long path that almost matches: the memo keeps this quick.
+    @Test func manyWildcardsStayLinear() throws {
+        let pattern = try GlobPattern("**/a*a*a*a*a*a*a*a*b")
+        let path = String(repeating: "a", count: 2000)
+        #expect(!pattern.matches(path))
+        #expect(pattern.matches(path + "b"))
+        #expect(try GlobPattern("**/x/**/y/**/z").matches(String(repeating: "x/y/", count: 200) + "z"))
+    }
+
+    @Test(arguments: unanchored + anchored + foldersOnly + doubleStars + wildcards + classes)
     func matchesLikeGitignore(_ example: Case) throws {
         let pattern = try GlobPattern(example.glob)
         #expect(pattern.matches(example.path, isDirectory: example.isDirectory) == example.matches)

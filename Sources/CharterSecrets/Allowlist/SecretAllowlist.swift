@@ -57,13 +57,16 @@ package enum InlineAllow {
     static let markers = [Array("charter:allow".utf8), Array("gitleaks:allow".utf8)]
 
     static func isMarked(_ line: UnsafeRawBufferPointer) -> Bool {
-        guard line.count >= 13 else { return false }
-        for marker in markers {
-            var start = 0
-            while start + marker.count <= line.count {
-                if line[start] == marker[0], line[start..<(start + marker.count)].elementsEqual(marker) { return true }
-                start += 1
+        guard let base = line.baseAddress else { return false }
+        // Every marker ends in ":allow"; memchr finds each colon, then the marker is compared.
+        var offset = 0
+        while offset < line.count, let colon = memchr(base + offset, 0x3A, line.count - offset) {
+            let at = base.distance(to: UnsafeRawPointer(colon))
+            for marker in markers where at >= marker.count - 6 && at + 6 <= line.count {
+                let start = at - (marker.count - 6)
+                if memcmp(base + start, marker, marker.count) == 0 { return true }
             }
+            offset = at + 1
         }
         return false
     }

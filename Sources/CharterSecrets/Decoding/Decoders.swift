@@ -8,6 +8,21 @@ enum Base64Decoder {
         return table
     }()
 
+    /// Whether the first four characters decode to three text bytes: most identifiers and
+    /// hashes that merely look like base64 fail here, before anything is allocated.
+    static func startsWithText(_ encoded: UnsafeRawBufferPointer) -> Bool {
+        guard encoded.count >= 4 else { return false }
+        var accumulator: UInt32 = 0
+        for index in 0..<4 {
+            let value = values[Int(encoded[index])]
+            guard value != 0xFF else { return false }
+            accumulator = (accumulator << 6) | UInt32(value)
+        }
+        return EncodedSegments.isText(UInt8(truncatingIfNeeded: accumulator >> 16))
+            && EncodedSegments.isText(UInt8(truncatingIfNeeded: accumulator >> 8))
+            && EncodedSegments.isText(UInt8(truncatingIfNeeded: accumulator))
+    }
+
     static func decode(_ encoded: UnsafeRawBufferPointer) -> [UInt8]? {
         var length = encoded.count
         while length > 0, encoded[length - 1] == UInt8(ascii: "=") { length -= 1 }

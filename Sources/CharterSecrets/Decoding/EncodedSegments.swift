@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds base64, hex and percent-encoded runs whose decoded form is text, so a secret wrapped in
 /// them (a Kubernetes Secret's `data:`, a URL-encoded connection string) can be scanned too.
 enum EncodedSegments {
@@ -13,49 +15,77 @@ enum EncodedSegments {
     static let minimumHexLength = 32
 
     static func find(in buffer: UnsafeRawBufferPointer) -> [Segment] {
-        CharacterClass.runTable.withUnsafeBufferPointer { table in find(in: buffer, runTable: table) }
+        CharacterClass.runTable.withUnsafeBufferPointer { table in
+            let encoded = base64AndHexRuns(in: buffer, runTable: table)
+            let percent = percentRuns(in: buffer, runTable: table)
+            guard !encoded.isEmpty, !percent.isEmpty else { return encoded.isEmpty ? percent : encoded }
+            return (encoded + percent).sorted { $0.range.lowerBound < $1.range.lowerBound }
+        }
     }
 
-    /// One pass: each run of base64 characters and `%` is measured once, and only runs long
-    /// enough to hold a secret are decoded.
-    private static func find(in buffer: UnsafeRawBufferPointer, runTable: UnsafeBufferPointer<UInt8>) -> [Segment] {
+    /// Runs of base64 characters at least `minimumBase64Length` long. A long run must cover
+    /// every `minimumBase64Length`-th byte, so the pass looks at those bytes only and measures a
+    /// run just where one of them is part of it: most source text is skipped, not read byte by byte.
+    private static func base64AndHexRuns(in buffer: UnsafeRawBufferPointer, runTable table: UnsafeBufferPointer<UInt8>) -> [Segment] {
         var segments: [Segment] = []
-        var index = 0
+        let stride = minimumBase64Length
         let count = buffer.count
-        while index < count {
-            guard runTable[Int(buffer[index])] != CharacterClass.other else {
-                index += 1
+        func isRun(_ byte: UInt8) -> Bool {
+            let kind = table[Int(byte)]
+            return kind == CharacterClass.base64Only || kind == CharacterClass.hexDigit
+        }
+        var probe = stride - 1
+        while probe < count {
+            guard isRun(buffer[probe]) else {
+                probe += stride
                 continue
             }
-            var end = index
-            var percents = 0
-            var onlyHex = true
-            while end < count {
-                let kind = runTable[Int(buffer[end])]
-                if kind == CharacterClass.other { break }
-                if kind == CharacterClass.percent { percents += 1 }
-                if kind != CharacterClass.hexDigit { onlyHex = false }
-                end += 1
-            }
+            var start = probe
+            while start > 0, isRun(buffer[start - 1]) { start -= 1 }
+            var end = probe + 1
+            while end < count, isRun(buffer[end]) { end += 1 }
+            let onlyHex = (start..<end).allSatisfy { table[Int(buffer[$0])] == CharacterClass.hexDigit }
             while end < count, buffer[end] == UInt8(ascii: "=") { end += 1 }
-            if end - index >= 8, let segment = decode(index..<end, in: buffer, percents: percents, onlyHex: onlyHex) {
+            if end - start >= stride, let segment = decode(start..<end, in: buffer, onlyHex: onlyHex) {
                 segments.append(segment)
             }
-            index = end
+            probe = end + stride
         }
         return segments
     }
 
-    private static func decode(_ run: Range<Int>, in buffer: UnsafeRawBufferPointer, percents: Int, onlyHex: Bool) -> Segment? {
-        let bytes = UnsafeRawBufferPointer(rebasing: buffer[run])
-        if percents >= 2, let text = PercentDecoder.decode(bytes), isText(text) {
-            return Segment(encoding: .percent, range: run, decoded: text)
+    /// Runs holding two or more `%XX` escapes, found from each `%` with `memchr`.
+    private static func percentRuns(in buffer: UnsafeRawBufferPointer, runTable table: UnsafeBufferPointer<UInt8>) -> [Segment] {
+        guard let base = buffer.baseAddress else { return [] }
+        var segments: [Segment] = []
+        let count = buffer.count
+        var offset = 0
+        while offset < count, let found = memchr(base + offset, Int32(UInt8(ascii: "%")), count - offset) {
+            let at = base.distance(to: UnsafeRawPointer(found))
+            var start = at
+            while start > 0, table[Int(buffer[start - 1])] != CharacterClass.other { start -= 1 }
+            var end = at + 1
+            var percents = 1
+            while end < count, table[Int(buffer[end])] != CharacterClass.other {
+                if buffer[end] == UInt8(ascii: "%") { percents += 1 }
+                end += 1
+            }
+            if percents >= 2, end - start >= 8, let text = PercentDecoder.decode(UnsafeRawBufferPointer(rebasing: buffer[start..<end])), isText(text) {
+                segments.append(Segment(encoding: .percent, range: start..<end, decoded: text))
+            }
+            offset = end + 1
         }
-        guard percents == 0 else { return nil }
-        if onlyHex, run.count >= minimumHexLength, run.count % 2 == 0, let text = HexDecoder.decode(bytes), isText(text) {
+        return segments
+    }
+
+    private static func decode(_ run: Range<Int>, in buffer: UnsafeRawBufferPointer, onlyHex: Bool) -> Segment? {
+        let bytes = UnsafeRawBufferPointer(rebasing: buffer[run])
+        if onlyHex, run.count >= minimumHexLength, run.count % 2 == 0,
+           let first = HexDecoder.nibble(bytes[0]), let second = HexDecoder.nibble(bytes[1]), isText(first << 4 | second),
+           let text = HexDecoder.decode(bytes), isText(text) {
             return Segment(encoding: .hex, range: run, decoded: text)
         }
-        if run.count >= minimumBase64Length, let text = Base64Decoder.decode(bytes), isText(text) {
+        if Base64Decoder.startsWithText(bytes), let text = Base64Decoder.decode(bytes), isText(text) {
             return Segment(encoding: .base64, range: run, decoded: text)
         }
         return nil
@@ -64,7 +94,11 @@ enum EncodedSegments {
     /// Decoded bytes worth scanning: printable ASCII and whitespace (binary data is not text).
     static func isText(_ bytes: [UInt8]) -> Bool {
         guard bytes.count >= 8 else { return false }
-        return bytes.allSatisfy { ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
+        return bytes.allSatisfy(isText)
+    }
+
+    static func isText(_ byte: UInt8) -> Bool {
+        (byte >= 0x20 && byte < 0x7F) || byte == 0x0A || byte == 0x0D || byte == 0x09
     }
 }
 

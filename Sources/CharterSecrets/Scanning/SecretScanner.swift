@@ -79,13 +79,14 @@ package final class SecretScanner: Sendable {
 
     func findings(in bytes: UnsafeRawBufferPointer, path: String, commit: CommitInfo?, lineNumbers: [Int]?, scanner: SecretEngine.Scanner) throws -> [Finding] {
         var found: [Finding] = []
+        var lines = LineIndex(bytes)
         for match in try scanner.scan(bytes, decodeDepth: options.decodeDepth) {
             let rule = rulesByID[match.ruleID]
             let ruleAllowlist = options.ruleAllowlists[match.ruleID]
             if ruleAllowlist?.allows(path: path) == true { continue }
             if options.allowlist.allows(secret: match.secret) || ruleAllowlist?.allows(secret: match.secret) == true { continue }
-            let position = TextPosition(of: match.range.lowerBound, in: bytes)
-            if InlineAllow.isMarked(UnsafeRawBufferPointer(rebasing: bytes[position.lineRange])) { continue }
+            let position = lines.position(of: match.range.lowerBound)
+            if lines.isMarked(position) { continue }
             let line = lineNumbers.flatMap { numbers in numbers.indices.contains(position.line - 1) ? numbers[position.line - 1] : nil } ?? position.line
             var notes: [String] = []
             if match.validated { notes.append("checksum verified") }

@@ -122,6 +122,7 @@ package enum BinaryFiles {
 
     /// A NUL byte in the first 8000 bytes, as git decides.
     package static func looksBinary(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        bytes.prefix(8000).contains(0)
+        guard let base = bytes.baseAddress else { return false }
+        return memchr(base, 0, min(bytes.count, 8000)) != nil
     }
 }
