@@ -30,6 +30,8 @@ package struct CharterProcess: Sendable {
         var base = ProcessInfo.processInfo.environment
         base["CHARTER_HOME"] = home
         base["CHARTER_ACTOR"] = "alice@example.com"
+        // Compiled rules are cached beside the test's store, not in the user's ~/.cache.
+        base["CHARTER_CACHE_DIR"] = home + "/cache"
         base.removeValue(forKey: "CHARTER_LOCK_TIMEOUT")
         self.environment = base.merging(environment) { $1 }
     }

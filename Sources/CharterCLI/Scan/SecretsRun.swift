@@ -66,7 +66,8 @@ struct SecretsRun {
         try InitCommand.writeGitignore(in: workspace.home)
         let key = try FingerprintKey.load(file: workspace.home + "/keys/fingerprint.key", environment: ProcessInfo.processInfo.environment)
         let policyFolder = policy.file.map { ($0 as NSString).deletingLastPathComponent } ?? source.root
-        let gate = try SecretsGate(settings: settings, policyFolder: policyFolder.isEmpty ? "." : policyFolder, builtIn: SecretCatalog.all, key: key)
+        let gate = try SecretsGate(settings: settings, policyFolder: policyFolder.isEmpty ? "." : policyFolder, builtIn: SecretCatalog.all, key: key,
+            ruleCache: RuleDatabaseCache.standard(environment: ProcessInfo.processInfo.environment, fingerprintKey: key))
         let scanned: (findings: [Finding], summary: ScanSummary)
         if source.git {
             scanned = try gate.scanHistory(source.root, since: source.since)

@@ -10,7 +10,7 @@ package struct SecretsGate {
     package let scanner: SecretScanner
 
     /// `policyFolder` resolves `import-rules` paths; `builtIn` is the catalog (tests pass their own).
-    package init(settings: SecretsGatePolicy, policyFolder: String, builtIn: [SecretRule], key: FingerprintKey, workers: Int? = nil) throws {
+    package init(settings: SecretsGatePolicy, policyFolder: String, builtIn: [SecretRule], key: FingerprintKey, workers: Int? = nil, ruleCache: RuleDatabaseCache? = nil) throws {
         self.settings = settings
         var options = SecretScanOptions()
         options.decodeDepth = settings.decodeDepth
@@ -37,7 +37,7 @@ package struct SecretsGate {
             throw GateError(.policyInvalid, "charter.yml: gates.secrets.disable-rules names \"\(unknown)\", which is not a rule; `charter scan rules` lists them")
         }
         rules.removeAll { settings.disabledRules.contains($0.id) }
-        scanner = SecretScanner(engine: try SecretEngine(rules: rules), key: key, options: options)
+        scanner = SecretScanner(engine: try SecretEngine(rules: rules, cache: ruleCache), key: key, options: options)
     }
 
     package var ruleDescriptors: [RuleDescriptor] {

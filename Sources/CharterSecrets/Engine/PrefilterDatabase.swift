@@ -49,9 +49,33 @@ package final class PrefilterDatabase: @unchecked Sendable {
         patternCount = patterns.count
     }
 
+    /// Loads a database `serialized()` wrote, on this machine's Vectorscan; nil when it does not
+    /// load (another version or CPU, or damaged bytes), so the caller compiles instead.
+    package init?(serialized bytes: [UInt8], patternCount: Int) {
+        var loaded: OpaquePointer?
+        let status = bytes.withUnsafeBytes { raw in
+            hs_deserialize_database(raw.baseAddress?.assumingMemoryBound(to: CChar.self), raw.count, &loaded)
+        }
+        guard status == HS_SUCCESS, let loaded else { return nil }
+        database = loaded
+        self.patternCount = patternCount
+    }
+
     deinit {
         hs_free_database(database)
     }
+
+    /// The compiled database as bytes, to cache it.
+    package func serialized() -> [UInt8]? {
+        var bytes: UnsafeMutablePointer<CChar>?
+        var length = 0
+        guard hs_serialize_database(database, &bytes, &length) == HS_SUCCESS, let bytes else { return nil }
+        defer { free(bytes) }
+        return Array(UnsafeRawBufferPointer(start: bytes, count: length))
+    }
+
+    /// The Vectorscan library's version, part of what a cached database is keyed by.
+    package static var libraryVersion: String { String(cString: hs_version()) }
 
     /// The most bytes one match of `pattern` can span, as Vectorscan analyses it: exactly when
     /// the pattern compiles as written, else in prefilter mode; nil when unbounded or unknown.

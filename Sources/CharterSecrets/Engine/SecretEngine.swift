@@ -12,10 +12,13 @@ package final class SecretEngine: @unchecked Sendable {
     /// Each rule's confirmation window around a candidate, decided once per rule.
     private let windows: [ConfirmationWindow]
 
-    package init(rules: [SecretRule]) throws {
+    /// Whether the compiled rules came from `cache` rather than a fresh compile.
+    package let loadedFromCache: Bool
+
+    /// Compiles `rules`, or loads them compiled from `cache` when it holds this exact rule set.
+    package init(rules: [SecretRule], cache: RuleDatabaseCache? = nil) throws {
         self.rules = rules
         genericRuleIDs = Set(rules.filter(\.generic).map(\.id))
-        windows = rules.map(ConfirmationWindow.init(rule:))
         confirmers = try rules.map { rule in
             do {
                 return try NSRegularExpression(pattern: rule.pattern, options: rule.caseless ? [.caseInsensitive] : [])
@@ -23,10 +26,23 @@ package final class SecretEngine: @unchecked Sendable {
                 throw SecretsError(.patternInvalid, "rule \(rule.id): its pattern is not a valid regular expression: \(error.localizedDescription)")
             }
         }
+        let digest = cache.map { _ in RuleDatabaseCache.digest(of: rules) }
+        if let cache, let digest, let entry = cache.load(digest: digest, ruleCount: rules.count),
+           let database = PrefilterDatabase(serialized: entry.database, patternCount: rules.count) {
+            prefilter = database
+            windows = entry.windows
+            loadedFromCache = true
+            return
+        }
         do {
             prefilter = try PrefilterDatabase(patterns: rules.map { .init($0.prefilter ?? $0.pattern, caseless: $0.caseless) })
         } catch let error as SecretsError {
             throw SecretsError(.patternInvalid, "rule set cannot be compiled: \(error.message)")
+        }
+        windows = rules.map(ConfirmationWindow.init(rule:))
+        loadedFromCache = false
+        if let cache, let digest, let bytes = prefilter.serialized() {
+            cache.store(.init(database: bytes, windows: windows), digest: digest)
         }
     }
 

@@ -21,6 +21,11 @@ package struct FingerprintKey: Sendable {
         return "hmac-sha256:" + mac.map { String(format: "%02x", $0) }.joined()
     }
 
+    /// A key for another purpose, derived so that neither use reveals anything about the other.
+    package func derivedKey(purpose: String) -> SymmetricKey {
+        SymmetricKey(data: Array(HMAC<SHA256>.authenticationCode(for: Array(purpose.utf8), using: SymmetricKey(data: bytes))))
+    }
+
     /// `CHARTER_FINGERPRINT_KEY` (64 hex characters) when set — CI and laptops share it so
     /// fingerprints and waivers agree — else `file`, created with 32 random bytes (mode 0600) on first use.
     package static func load(file: String, environment: [String: String]) throws -> FingerprintKey {
