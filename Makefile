@@ -16,6 +16,12 @@ demo: build
 test: deps
 	swift test
 
+# Peer tools for side-by-side figures live in a virtualenv outside the repository
+# (BENCH_VENV); they are installed from PyPI when missing and skipped when that fails.
+BENCH_VENV ?= $(abspath ..)/.charter-bench-venv
+
 bench: deps
+	@scripts/bench-peers.sh "$(BENCH_VENV)" || true
+	swift build -c release --product charter
 	swift build -c release --product charter-bench
-	.build/release/charter-bench
+	CHARTER_BENCH_VENV="$(BENCH_VENV)" .build/release/charter-bench $(BENCH_ARGS)

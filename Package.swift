@@ -93,7 +93,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "charter-bench",
-            dependencies: ["CharterCore", "CharterStore", "CharterStoreSQLite", "CharterLedger", "CharterTestSupport"],
+            dependencies: ["CharterCore", "CharterStore", "CharterStoreSQLite", "CharterLedger", "CharterSecrets", "CharterTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "CharterCoreTests", dependencies: ["CharterCore", "CharterTestSupport"], swiftSettings: swiftSettings),

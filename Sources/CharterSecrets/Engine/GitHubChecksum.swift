@@ -13,7 +13,7 @@ package enum GitHubChecksum {
         return Array(bytes.suffix(6)) == encode(crc32(body))
     }
 
-    static func encode(_ value: UInt32) -> [UInt8] {
+    package static func encode(_ value: UInt32) -> [UInt8] {
         var digits = [UInt8](repeating: alphabet[0], count: 6)
         var remaining = value
         for position in stride(from: 5, through: 0, by: -1) {
@@ -23,7 +23,7 @@ package enum GitHubChecksum {
         return digits
     }
 
-    static func crc32(_ bytes: [UInt8]) -> UInt32 {
+    package static func crc32(_ bytes: [UInt8]) -> UInt32 {
         var crc: UInt32 = 0xFFFF_FFFF
         for byte in bytes {
             crc ^= UInt32(byte)

@@ -2,11 +2,21 @@ import CharterCore
 import Foundation
 
 struct BenchArguments {
+    /// `ledger`, `secrets`, or both when none is named.
+    var suites: Set<String> = []
     var entries = 1_000_000
     var directory: String?
     /// Run one phase only (single, batched, proofs, verify), for profiling.
     var only: String?
     var rounds = 3
+    /// The secrets corpus: where it is kept between runs, its size, and the real source it copies.
+    var corpus: String?
+    var corpusMegabytes = 300
+    var historyMegabytes = 120
+    var source = "/opt/swift-packages"
+    var peers = true
+
+    func runsSuite(_ name: String) -> Bool { suites.isEmpty || suites.contains(name) }
 
     func runs(_ phase: String) -> Bool { only == nil || only == phase }
 
@@ -18,6 +28,12 @@ struct BenchArguments {
             case "--dir": directory = iterator.next()
             case "--only": only = iterator.next()
             case "--rounds": rounds = max(1, iterator.next().flatMap(Int.init) ?? rounds)
+            case "--corpus": corpus = iterator.next()
+            case "--corpus-mb": corpusMegabytes = iterator.next().flatMap(Int.init) ?? corpusMegabytes
+            case "--history-mb": historyMegabytes = iterator.next().flatMap(Int.init) ?? historyMegabytes
+            case "--source": source = iterator.next() ?? source
+            case "--no-peers": peers = false
+            case "ledger", "secrets": suites.insert(argument)
             default: print("charter-bench: ignoring unknown argument \(argument)")
             }
         }
@@ -58,4 +74,10 @@ struct BenchReport {
             Swift.print("\(row.0.padding(toLength: widths[0], withPad: " ", startingAt: 0))  \(row.1.padding(toLength: widths[1], withPad: " ", startingAt: 0))  \(row.2.padding(toLength: widths[2], withPad: " ", startingAt: 0))  \(row.3)")
         }
     }
+}
+
+func measure(_ body: () throws -> Void) rethrows -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    try body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
 }
