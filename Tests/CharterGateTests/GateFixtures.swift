@@ -72,16 +72,8 @@ enum ExternalTool {
     static var isCI: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
 
     static func run(_ executable: String, _ arguments: [String]) throws -> Run {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [executable] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, output: String(decoding: data, as: UTF8.self))
+        let result = try ExternalCommand.run(executable, arguments)
+        return Run(status: result.status, output: result.output)
     }
 
     static let hasPythonJSONSchema: Bool = (try? run("python3", ["-c", "import jsonschema"]).status) == 0
