@@ -1,3 +1,5 @@
+import CharterCore
+
 /// Hex helpers for test vectors.
 package enum Hex {
     package static func bytes(_ text: String) -> [UInt8] {
@@ -11,7 +13,7 @@ package enum Hex {
     }
 
     package static func string(_ bytes: [UInt8]) -> String {
-        bytes.map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
+        LowercaseHex.string(bytes)
     }
 
     private static func value(_ c: UInt8) -> UInt8? {

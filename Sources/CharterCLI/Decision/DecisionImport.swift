@@ -32,7 +32,7 @@ struct DecisionImport: ParsableCommand {
             record.status = .proposed
             warnings.append("the memo says \(record.id) is decided; Charter records it as proposed until \(record.requiredApprovers.joined(separator: ", ")) approve it with `charter decision approve \(record.id)`")
         }
-        let digest = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        let digest = LowercaseHex.string(SHA256.hash(data: bytes))
         let source: JSONValue = .object([
             "memo": .string((memo as NSString).lastPathComponent),
             "sha256": .string(digest),

@@ -106,7 +106,7 @@ struct InitCommand: ParsableCommand {
     private static func defaultOrigin() -> String {
         let folder = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).lastPathComponent
         let safe = String(folder.lowercased().map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." ? $0 : "-" })
-        let random = (0..<3).map { _ in String(format: "%02x", UInt8.random(in: 0...255)) }.joined()
+        let random = LowercaseHex.string((0..<3).map { _ in UInt8.random(in: 0...255) })
         return "charter.local/\(safe.isEmpty ? "project" : safe)-\(random)"
     }
 

@@ -118,6 +118,6 @@ package enum PolicyLoader {
     }
 
     static func digest(_ data: Data) -> String {
-        "sha256:" + SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        "sha256:" + LowercaseHex.string(SHA256.hash(data: data))
     }
 }

@@ -50,7 +50,7 @@ package struct RuleDatabaseCache {
         for rule in rules {
             hasher.update(data: Array("\(rule.pattern)\u{0}\(rule.prefilter ?? "")\u{0}\(rule.caseless)\u{0}".utf8))
         }
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return LowercaseHex.string(hasher.finalize())
     }
 
     func path(for digest: String) -> String {

@@ -1,3 +1,4 @@
+import CharterCore
 import Crypto
 import Foundation
 
@@ -18,7 +19,7 @@ package struct FingerprintKey: Sendable {
         message.append(0)
         message.append(contentsOf: secret.utf8)
         let mac = HMAC<SHA256>.authenticationCode(for: message, using: SymmetricKey(data: bytes))
-        return "hmac-sha256:" + mac.map { String(format: "%02x", $0) }.joined()
+        return "hmac-sha256:" + LowercaseHex.string(mac)
     }
 
     /// A key for another purpose, derived so that neither use reveals anything about the other.
@@ -50,7 +51,7 @@ package struct FingerprintKey: Sendable {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             let temporary = file + ".tmp-\(getpid())"
-            let text = bytes.map { String(format: "%02x", $0) }.joined() + "\n"
+            let text = LowercaseHex.string(bytes) + "\n"
             guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
                 throw SecretsError(.storage, "cannot write \(temporary)")
             }

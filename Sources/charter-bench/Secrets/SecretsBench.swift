@@ -19,14 +19,16 @@ enum SecretsBench {
             tools += [ScannerTool.gitleaks(), ScannerTool.kingfisher()].compactMap { $0 }
         }
         var rows: [[String]] = []
+        var folderScores: [(label: String, score: Score)] = []
         for tool in tools {
             let rounds = tool.name == "charter" ? arguments.rounds : 1
-            let folder = try measure(tool, "folder", rounds: rounds, work: work) { try tool.scanFolder(corpus.tree, report: $0) }
+            let folder = try measure(tool, rounds: rounds, work: work) { try tool.scanFolder(corpus.tree, report: $0) }
             let found = try tool.findings(in: folder.report)
             let score = Score(planted: corpus.planted, findings: found)
+            folderScores.append((tool.label, score))
             rows.append([tool.label, "folder", seconds(folder.seconds), rate(corpus.treeBytes, folder.seconds), String(format: "%.0f", Double(corpus.treeFiles) / folder.seconds),
                          String(format: "%.0f", folder.peak), score.recall, "\(score.lookAlikeFiles)", "\(score.otherFindings)"])
-            let history = try measure(tool, "history", rounds: rounds, work: work) { try tool.scanHistory(corpus.history, report: $0) }
+            let history = try measure(tool, rounds: rounds, work: work) { try tool.scanHistory(corpus.history, report: $0) }
             let historyScore = Score(planted: corpus.historyPlanted, findings: try tool.findings(in: history.report))
             rows.append([tool.label, "history", seconds(history.seconds), rate(patchBytes, history.seconds), "",
                          String(format: "%.0f", history.peak), historyScore.recall, "", "\(historyScore.otherFindings)"])
@@ -36,13 +38,12 @@ enum SecretsBench {
         print("\ntargets (issue 3): folder ≥ 300 MB/s with peak RSS ≤ 300 MB, history ≥ 100 MB/s of patch text, recall ≥ 99%, no look-alike hit")
         print("MB/s divides the corpus's bytes (folder) or its `git log -p` text (history) by wall time, for every tool alike.")
         print("Recall counts planted files with any finding; the catalog samples are Charter's own rule samples, so peers' recall on them is not a fair comparison, the generated secrets are.")
-        for tool in tools {
-            let score = Score(planted: corpus.planted, findings: try tool.findings(in: work + "/\(tool.name)-folder.json"))
+        for (label, score) in folderScores {
             let families = Dictionary(grouping: corpus.planted.filter { score.missed.contains($0.fileName) }, by: \.family)
             if !families.isEmpty {
-                print("\(tool.label) missed: " + families.map { "\($0.value.count) \($0.key)" }.sorted().joined(separator: ", "))
+                print("\(label) missed: " + families.map { "\($0.value.count) \($0.key)" }.sorted().joined(separator: ", "))
             }
-            if !score.lookAlikeHits.isEmpty { print("\(tool.label) reported look-alikes: " + score.lookAlikeHits.prefix(20).joined(separator: ", ")) }
+            if !score.lookAlikeHits.isEmpty { print("\(label) reported look-alikes: " + score.lookAlikeHits.prefix(20).joined(separator: ", ")) }
         }
     }
 
@@ -52,7 +53,7 @@ enum SecretsBench {
         var report: String
     }
 
-    private static func measure(_ tool: ScannerTool, _ scan: String, rounds: Int, work: String, _ body: (String) throws -> ChildProcess.Outcome) throws -> Measured {
+    private static func measure(_ tool: ScannerTool, rounds: Int, work: String, _ body: (String) throws -> ChildProcess.Outcome) throws -> Measured {
         var samples: [(Double, Double)] = []
         var report = ""
         for _ in 0..<rounds {
@@ -64,9 +65,6 @@ enum SecretsBench {
             samples.append((outcome.seconds, outcome.peakMegabytes))
         }
         let sorted = samples.sorted { $0.0 < $1.0 }
-        let kept = work + "/\(tool.name)-\(scan).json"
-        try? FileManager.default.removeItem(atPath: kept)
-        try? FileManager.default.copyItem(atPath: report, toPath: kept)
         return Measured(seconds: sorted[sorted.count / 2].0, peak: samples.map(\.1).max() ?? 0, report: report)
     }
 
