@@ -103,6 +103,21 @@ import Testing
         Case("notes/ü*", "notes/über.txt", true),
     ]
 
+    /// Patterns without a slash or `**` are matched against the last path segment alone; these
+    /// pin that shortcut to what matching from every `/` gives.
+    static let lastSegment: [Case] = [
+        Case("*.log", "a.log/inner.txt", false),
+        Case("*b", "a/b", true),
+        Case("a*", "a/b", false),
+        Case("?", "a/b", true),
+        Case("??", "a/b", false),
+        Case("[!x]b", "a/cb", true),
+        Case("[!x]b", "x/b", false),
+        Case("**", "a/b/c", true),
+        Case("b**", "a/bc/d", true),
+        Case("b**", "a/cb/d", false),
+    ]
+
     /// Many wildcards against a long path that almost matches: the memo keeps this quick.
     @Test func manyWildcardsStayLinear() throws {
         let pattern = try GlobPattern("**/a*a*a*a*a*a*a*a*b")
@@ -112,7 +127,7 @@ import Testing
         #expect(try GlobPattern("**/x/**/y/**/z").matches(String(repeating: "x/y/", count: 200) + "z"))
     }
 
-    @Test(arguments: unanchored + anchored + foldersOnly + doubleStars + wildcards + classes)
+    @Test(arguments: unanchored + anchored + foldersOnly + doubleStars + wildcards + classes + lastSegment)
     func matchesLikeGitignore(_ example: Case) throws {
         let pattern = try GlobPattern(example.glob)
         #expect(pattern.matches(example.path, isDirectory: example.isDirectory) == example.matches)

@@ -73,6 +73,54 @@ import Testing
         #expect(totals.bytes == 6 + 45)
     }
 
+    /// Walking and reading at once must find, count and skip exactly what walking first does.
+    @Test(arguments: [1, 2, 4])
+    func folderScanAgreesWithWalkingFirst(workers: Int) throws {
+        let folder = try TemporaryDirectory("scanner-folder")
+        defer { folder.remove() }
+        func write(_ relative: String, _ text: String) throws {
+            let path = folder.file(relative)
+            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try text.write(toFile: path, atomically: false, encoding: .utf8)
+        }
+        try write(".gitignore", "build/\n*.tmp\n")
+        for index in 0..<40 {
+            let nested = (0...(index % 5)).map { "d\($0)" }.joined(separator: "/")
+            try write("p\(index)/\(nested)/a.env", index % 3 == 0 ? "k=\(FakeSecrets.token(seed: UInt64(100 + index)))\n" : "clean \(index)\n")
+            try write("p\(index)/notes.tmp", "k=\(FakeSecrets.token(seed: UInt64(200 + index)))\n")
+        }
+        try write("build/out.env", "k=\(FakeSecrets.token(seed: 300))\n")
+        try write("fixtures/a.env", "k=\(FakeSecrets.token(seed: 301))\n")
+        try write("large.env", String(repeating: "x", count: 5000))
+        try Data([0x41, 0x00, 0x42]).write(to: URL(fileURLWithPath: folder.file("p1/blob.txt")))
+        let scanner = try Self.scanner { options in
+            options.workers = workers
+            options.allowlist = SecretAllowlist(paths: [try GlobPattern("fixtures/**")])
+        }
+        let walker = DirectoryWalker(root: folder.path, maxFileSize: 4096)
+
+        let together = try scanner.scan(folder: walker)
+        let walked = try walker.walk()
+        let first = try scanner.scan(files: walked.files)
+
+        #expect(together.findings.count == 14)
+        #expect(together.findings == first.findings)
+        #expect(together.totals == first.totals)
+        #expect(together.skipped == walked.skipped)
+        #expect(together.skipped.ignored == 41 && together.skipped.tooLarge == 1)
+        #expect(together.totals.binary == 1)
+    }
+
+    @Test func folderScanOfAMissingFolderFails() throws {
+        let folder = try TemporaryDirectory("scanner-missing")
+        defer { folder.remove() }
+        let error = try #require(throws: SecretsError.self) {
+            try Self.scanner().scan(folder: DirectoryWalker(root: folder.file("absent"), maxFileSize: 1024))
+        }
+        #expect(error.code == .inputUnreadable)
+        #expect(error.message.contains("absent"))
+    }
+
     @Test func findingsAreInReportOrder() throws {
         let tokens = (10..<13).map { FakeSecrets.token(seed: $0) }
         let fragments = [

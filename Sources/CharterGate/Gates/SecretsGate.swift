@@ -47,9 +47,9 @@ package struct SecretsGate {
     /// Scans the files under `root`.
     package func scanFolder(_ root: String, progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> (findings: [Finding], summary: ScanSummary) {
         let started = Date()
-        let walk = try DirectoryWalker(root: root, maxFileSize: settings.maxFileSize).walk()
-        let (findings, totals) = try scanner.scan(files: walk.files, progress: progress)
-        let unreadable = walk.skipped.unreadable + totals.unreadable
+        let walker = DirectoryWalker(root: root, maxFileSize: settings.maxFileSize)
+        let (findings, totals, skipped) = try scanner.scan(folder: walker, progress: progress)
+        let unreadable = (skipped.unreadable + totals.unreadable).sorted()
         if !unreadable.isEmpty {
             let listed = unreadable.prefix(5).joined(separator: ", ") + (unreadable.count > 5 ? " and \(unreadable.count - 5) more" : "")
             throw GateError(.inputUnreadable, "\(root): \(unreadable.count) path(s) could not be read, so the scan is incomplete: \(listed); fix their permissions or list them in .charterignore")
@@ -58,10 +58,10 @@ package struct SecretsGate {
         summary.files = totals.files
         summary.bytes = totals.bytes
         summary.seconds = Date().timeIntervalSince(started)
-        summary.skippedIgnored = walk.skipped.ignored
-        summary.skippedLarge = walk.skipped.tooLarge
-        summary.skippedBinary = walk.skipped.binary + totals.binary
-        summary.skippedSymlinks = walk.skipped.symlinks
+        summary.skippedIgnored = skipped.ignored
+        summary.skippedLarge = skipped.tooLarge
+        summary.skippedBinary = skipped.binary + totals.binary
+        summary.skippedSymlinks = skipped.symlinks
         return (findings, summary)
     }
 

@@ -25,26 +25,59 @@ package final class SecretScanner: Sendable {
         package var unreadable: [String] = []
     }
 
-    /// Reads and scans `files` on every core. `progress` is called from worker threads with the
-    /// running totals of files and bytes.
+    /// Walks `walker`'s root and scans its files on every core at once: each worker lists a
+    /// folder when no file is waiting, so reading starts with the first folder, not after the walk.
+    /// `progress` is called from worker threads with the running totals of files and bytes.
+    package func scan(folder walker: DirectoryWalker, progress: (@Sendable (Int, Int) -> Void)? = nil) throws
+        -> (findings: [Finding], totals: Totals, skipped: DirectoryWalker.Skipped) {
+        let queue = FolderQueue(root: try walker.start())
+        let state = ScanState()
+        DispatchQueue.concurrentPerform(iterations: max(1, options.workers)) { _ in
+            do {
+                let worker = Worker(scanner: try engine.makeScanner())
+                while let item = queue.next() {
+                    switch item {
+                    case .folder(let folder):
+                        var listing = try walker.list(folder)
+                        listing.files.removeAll { options.allowlist.allows(path: $0.relativePath) }
+                        worker.skipped.add(listing.skipped)
+                        queue.listed(listing)
+                    case .file(let file):
+                        try scan(file, worker: worker, state: state, progress: progress)
+                    }
+                }
+                state.finish(worker)
+            } catch {
+                queue.stop()
+                state.fail(error)
+            }
+        }
+        return try state.result()
+    }
+
+    /// Reads and scans `files` on every core.
     package func scan(files: [DirectoryWalker.File], progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> (findings: [Finding], totals: Totals) {
         let wanted = files.filter { !options.allowlist.allows(path: $0.relativePath) }
-        return try onEveryCore(wanted.count) { worker, index, state in
-            let file = wanted[index]
-            do {
-                try worker.reader.read(file.path) { bytes in
-                    if BinaryFiles.looksBinary(bytes) {
-                        worker.totals.binary += 1
-                        return
-                    }
-                    worker.findings += try findings(in: bytes, path: file.relativePath, commit: nil, lineNumbers: nil, scanner: worker.scanner)
-                    worker.totals.files += 1
-                    worker.totals.bytes += bytes.count
-                    if let progress { state.progress(bytes: bytes.count, report: progress) }
+        let result = try onEveryCore(wanted.count) { worker, index, state in
+            try scan(wanted[index], worker: worker, state: state, progress: progress)
+        }
+        return (result.findings, result.totals)
+    }
+
+    private func scan(_ file: DirectoryWalker.File, worker: Worker, state: ScanState, progress: (@Sendable (Int, Int) -> Void)?) throws {
+        do {
+            try worker.reader.read(file.path) { bytes in
+                if BinaryFiles.looksBinary(bytes) {
+                    worker.totals.binary += 1
+                    return
                 }
-            } catch let error as SecretsError where error.code == .inputUnreadable {
-                worker.totals.unreadable.append(file.relativePath)
+                worker.findings += try findings(in: bytes, path: file.relativePath, commit: nil, lineNumbers: nil, scanner: worker.scanner)
+                worker.totals.files += 1
+                worker.totals.bytes += bytes.count
+                if let progress { state.progress(bytes: bytes.count, report: progress) }
             }
+        } catch let error as SecretsError where error.code == .inputUnreadable {
+            worker.totals.unreadable.append(file.relativePath)
         }
     }
 
@@ -61,7 +94,7 @@ package final class SecretScanner: Sendable {
 
     /// Runs `work` for items `0..<count` on up to `options.workers` threads, each with its own
     /// scanner, and merges what the workers found.
-    private func onEveryCore(_ count: Int, _ work: @Sendable (Worker, Int, ScanState) throws -> Void) throws -> (findings: [Finding], totals: Totals) {
+    private func onEveryCore(_ count: Int, _ work: @Sendable (Worker, Int, ScanState) throws -> Void) throws -> (findings: [Finding], totals: Totals, skipped: DirectoryWalker.Skipped) {
         let state = ScanState()
         DispatchQueue.concurrentPerform(iterations: max(1, min(options.workers, count))) { _ in
             do {
@@ -69,7 +102,7 @@ package final class SecretScanner: Sendable {
                 while let index = state.next(below: count) {
                     try work(worker, index, state)
                 }
-                state.finish(worker.findings, worker.totals)
+                state.finish(worker)
             } catch {
                 state.fail(error)
             }
@@ -100,68 +133,6 @@ package final class SecretScanner: Sendable {
                 preview: RedactedPreview.of(match.secret), notes: notes))
         }
         return found
-    }
-}
-
-/// One worker thread's scanner, file buffer and results.
-private final class Worker {
-    let scanner: SecretEngine.Scanner
-    private(set) lazy var reader = FileReader()
-    var findings: [Finding] = []
-    var totals = SecretScanner.Totals()
-
-    init(scanner: SecretEngine.Scanner) {
-        self.scanner = scanner
-    }
-}
-
-/// The work queue and results shared by a scan's worker threads.
-private final class ScanState: @unchecked Sendable {
-    private let lock = NSLock()
-    private var cursor = 0
-    private var findings: [Finding] = []
-    private var totals = SecretScanner.Totals()
-    private var error: (any Error)?
-    private var progressFiles = 0
-    private var progressBytes = 0
-
-    func next(below count: Int) -> Int? {
-        lock.withLock {
-            guard cursor < count, error == nil else { return nil }
-            defer { cursor += 1 }
-            return cursor
-        }
-    }
-
-    func progress(bytes: Int, report: (Int, Int) -> Void) {
-        let (files, total) = lock.withLock {
-            progressFiles += 1
-            progressBytes += bytes
-            return (progressFiles, progressBytes)
-        }
-        report(files, total)
-    }
-
-    func finish(_ local: [Finding], _ localTotals: SecretScanner.Totals) {
-        lock.withLock {
-            findings += local
-            totals.files += localTotals.files
-            totals.bytes += localTotals.bytes
-            totals.binary += localTotals.binary
-            totals.unreadable += localTotals.unreadable
-        }
-    }
-
-    func fail(_ failure: any Error) {
-        lock.withLock { if error == nil { error = failure } }
-    }
-
-    func result() throws -> (findings: [Finding], totals: SecretScanner.Totals) {
-        try lock.withLock {
-            if let error { throw error }
-            totals.unreadable.sort()
-            return (findings.sorted(by: Finding.reportOrder), totals)
-        }
     }
 }
 

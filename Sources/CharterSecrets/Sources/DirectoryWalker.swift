@@ -31,98 +31,115 @@ package struct DirectoryWalker {
         self.honourGitignore = honourGitignore
     }
 
+    /// A folder still to list, with the ignore rules its ancestors put in force.
+    package struct Folder: Sendable {
+        let path: String
+        let relative: String
+        let rules: IgnoreRules
+        let realRoot: String
+    }
+
+    /// What listing one folder found: files to scan, folders to list next, and what it skipped.
+    package struct Listing {
+        package var files: [File] = []
+        package var folders: [Folder] = []
+        package var skipped = Skipped()
+    }
+
+    /// Every file to scan, in path order. One thread lists folder after folder; a scan that
+    /// wants to read while it walks lists folders itself from `start()` (see `SecretScanner`).
     package func walk() throws -> (files: [File], skipped: Skipped) {
+        var pending = [try start()]
+        var files: [File] = []
+        var skipped = Skipped()
+        while let folder = pending.popLast() {
+            let listing = try list(folder)
+            files += listing.files
+            pending += listing.folders
+            skipped.add(listing.skipped)
+        }
+        skipped.unreadable.sort()
+        return (files.sorted { $0.relativePath < $1.relativePath }, skipped)
+    }
+
+    /// The root folder, with `.git/info/exclude` loaded; throws when it is not a folder.
+    package func start() throws -> Folder {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw SecretsError(.inputUnreadable, "\(root): no such folder; pass a folder to scan, a file, or - for standard input")
         }
-        let realRoot = URL(fileURLWithPath: root).resolvingSymlinksInPath().path
         var rules = IgnoreRules()
         if let exclude = FileManager.default.contents(atPath: root + "/.git/info/exclude") {
             rules.add(String(decoding: exclude, as: UTF8.self), base: "")
         }
-        var files: [File] = []
-        var skipped = Skipped()
-        try visit(folder: root, relative: "", rules: rules, realRoot: realRoot, files: &files, skipped: &skipped)
-        return (files.sorted { $0.relativePath < $1.relativePath }, skipped)
+        return Folder(path: root, relative: "", rules: rules, realRoot: URL(fileURLWithPath: root).resolvingSymlinksInPath().path)
     }
 
-    private func visit(folder: String, relative: String, rules inherited: IgnoreRules, realRoot: String, files: inout [File], skipped: inout Skipped) throws {
-        var rules = inherited
-        rules.load(folder: folder, base: relative, files: honourGitignore ? Self.ignoreFiles : [".charterignore"])
-        guard let directory = opendir(folder) else {
-            if relative.isEmpty { throw SecretsError(.inputUnreadable, "\(folder): cannot be read (\(String(cString: strerror(errno))))") }
-            skipped.unreadable.append(relative)
-            return
+    /// Lists one folder. Only the root's being unreadable throws; any other folder or file that
+    /// cannot be read is counted in `skipped.unreadable`.
+    package func list(_ folder: Folder) throws -> Listing {
+        var rules = folder.rules
+        rules.load(folder: folder.path, base: folder.relative, files: honourGitignore ? Self.ignoreFiles : [".charterignore"])
+        var listing = Listing()
+        guard let directory = opendir(folder.path) else {
+            if folder.relative.isEmpty { throw SecretsError(.inputUnreadable, "\(folder.path): cannot be read (\(String(cString: strerror(errno))))") }
+            listing.skipped.unreadable.append(folder.relative)
+            return listing
         }
         defer { closedir(directory) }
-        var children: [(name: String, type: UInt8)] = []
+        let descriptor = dirfd(directory)
         while let entry = readdir(directory) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
             guard name != ".", name != "..", name != ".git" else { continue }
-            children.append((name, entry.pointee.d_type))
-        }
-        for child in children {
-            let path = folder + "/" + child.name
-            let childRelative = relative.isEmpty ? child.name : relative + "/" + child.name
+            let path = folder.path + "/" + name
+            let relative = folder.relative.isEmpty ? name : folder.relative + "/" + name
+            // Relative to the open folder, so the kernel resolves one name rather than the whole path.
             var info = stat()
-            guard lstat(path, &info) == 0 else {
-                skipped.unreadable.append(childRelative)
+            guard fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else {
+                listing.skipped.unreadable.append(relative)
                 continue
             }
             let kind = info.st_mode & S_IFMT
             if kind == S_IFDIR {
-                if rules.isIgnored(childRelative, isDirectory: true) {
-                    skipped.ignored += 1
-                    continue
+                if rules.isIgnored(relative, isDirectory: true) {
+                    listing.skipped.ignored += 1
+                } else {
+                    listing.folders.append(Folder(path: path, relative: relative, rules: rules, realRoot: folder.realRoot))
                 }
-                try visit(folder: path, relative: childRelative, rules: rules, realRoot: realRoot, files: &files, skipped: &skipped)
             } else if kind == S_IFREG || kind == S_IFLNK {
-                if rules.isIgnored(childRelative, isDirectory: false) {
-                    skipped.ignored += 1
+                if rules.isIgnored(relative, isDirectory: false) {
+                    listing.skipped.ignored += 1
                     continue
                 }
                 var size = Int(info.st_size)
                 if kind == S_IFLNK {
                     let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
                     var targetInfo = stat()
-                    guard target.hasPrefix(realRoot + "/"), stat(target, &targetInfo) == 0, targetInfo.st_mode & S_IFMT == S_IFREG else {
-                        skipped.symlinks += 1
+                    guard target.hasPrefix(folder.realRoot + "/"), stat(target, &targetInfo) == 0, targetInfo.st_mode & S_IFMT == S_IFREG else {
+                        listing.skipped.symlinks += 1
                         continue
                     }
                     size = Int(targetInfo.st_size)
                 }
                 if size > maxFileSize {
-                    skipped.tooLarge += 1
-                } else if BinaryFiles.isBinary(name: child.name) {
-                    skipped.binary += 1
+                    listing.skipped.tooLarge += 1
+                } else if BinaryFiles.isBinary(name: name) {
+                    listing.skipped.binary += 1
                 } else {
-                    files.append(File(path: path, relativePath: childRelative, size: size))
+                    listing.files.append(File(path: path, relativePath: relative, size: size))
                 }
             }
         }
+        return listing
     }
 }
 
-/// Files not worth reading as text: by extension first, then by content (a NUL byte early on).
-package enum BinaryFiles {
-    private static let extensions: Set<String> = [
-        "png", "jpg", "jpeg", "gif", "bmp", "ico", "icns", "webp", "tiff", "psd", "heic",
-        "zip", "gz", "tgz", "bz2", "xz", "zst", "7z", "rar", "tar", "jar", "war", "ear", "whl", "nupkg", "gem",
-        "so", "dylib", "dll", "exe", "o", "a", "lib", "obj", "class", "pyc", "pyo", "wasm", "bin", "dat",
-        "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt",
-        "woff", "woff2", "ttf", "otf", "eot", "mp3", "mp4", "mov", "avi", "wav", "flac", "ogg", "webm", "mkv",
-        "sqlite", "db", "iso", "dmg", "img", "deb", "rpm", "apk", "ipa",
-    ]
-
-    package static func isBinary(name: String) -> Bool {
-        guard let dot = name.lastIndex(of: ".") else { return false }
-        return extensions.contains(name[name.index(after: dot)...].lowercased())
-    }
-
-    /// A NUL byte in the first 8000 bytes, as git decides.
-    package static func looksBinary(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        guard let base = bytes.baseAddress else { return false }
-        return memchr(base, 0, min(bytes.count, 8000)) != nil
+extension DirectoryWalker.Skipped {
+    package mutating func add(_ other: Self) {
+        ignored += other.ignored
+        tooLarge += other.tooLarge
+        binary += other.binary
+        symlinks += other.symlinks
+        unreadable += other.unreadable
     }
 }

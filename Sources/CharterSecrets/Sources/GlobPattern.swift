@@ -10,6 +10,9 @@ package struct GlobPattern: Sendable {
     /// Patterns with three or more wildcards remember failed (token, offset) pairs, which keeps
     /// matching linear in the path's length times the pattern's (fewer stay linear without it).
     private let needsMemo: Bool
+    /// An unanchored pattern none of whose tokens can cross a `/` can only match the path's last
+    /// component, so it is matched there once instead of after every `/`.
+    private let lastComponentOnly: Bool
 
     enum Token: Sendable, Equatable {
         case literal([UInt8])
@@ -22,6 +25,15 @@ package struct GlobPattern: Sendable {
         /// `**` not followed by `/`: anything.
         case anything
         case characterClass(CharacterClass)
+
+        var staysInOneComponent: Bool {
+            switch self {
+            case .literal(let bytes): !bytes.contains(UInt8(ascii: "/"))
+            case .oneCharacter, .segmentRun: true
+            case .folders, .anything: false
+            case .characterClass(let set): !set.contains(UInt32(UInt8(ascii: "/")))
+            }
+        }
     }
 
     struct CharacterClass: Sendable, Equatable {
@@ -41,19 +53,27 @@ package struct GlobPattern: Sendable {
         let anchored = body.dropLast().contains("/")
         if body.hasPrefix("/") { body.removeFirst() }
         var tokens = try Self.tokenize(body, glob: glob)
-        if !anchored { tokens.insert(.folders, at: 0) }
+        lastComponentOnly = !anchored && tokens.allSatisfy(\.staysInOneComponent)
+        if !anchored && !lastComponentOnly { tokens.insert(.folders, at: 0) }
         self.tokens = tokens
         needsMemo = tokens.filter { [.segmentRun, .folders, .anything].contains($0) }.count >= 3
     }
 
     /// Whether `path` (relative to the pattern's base folder, `/`-separated) matches.
     package func matches(_ path: String, isDirectory: Bool = false) -> Bool {
+        var path = path
+        return path.withUTF8 { matches(utf8: $0, isDirectory: isDirectory) }
+    }
+
+    /// `matches` on the path's UTF-8 bytes, for callers that already hold them.
+    func matches(utf8 path: UnsafeBufferPointer<UInt8>, isDirectory: Bool) -> Bool {
         if directoryOnly && !isDirectory { return false }
         var path = path
-        return path.withUTF8 { bytes in
-            var matcher = Matcher(tokens: tokens, path: bytes, memo: needsMemo ? Set() : nil)
-            return matcher.match(0, 0)
+        if lastComponentOnly, let slash = path.lastIndex(of: UInt8(ascii: "/")) {
+            path = UnsafeBufferPointer(rebasing: path[(slash + 1)...])
         }
+        var matcher = Matcher(tokens: tokens, path: path, memo: needsMemo ? Set() : nil)
+        return matcher.match(0, 0)
     }
 
     private struct Matcher {

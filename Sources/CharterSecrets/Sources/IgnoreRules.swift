@@ -8,6 +8,15 @@ package struct IgnoreRules: Sendable {
         let base: String
         let pattern: GlobPattern
         let negated: Bool
+        /// `base` and a `/`: what a path must start with for the rule to apply.
+        let prefix: [UInt8]
+
+        init(base: String, pattern: GlobPattern, negated: Bool) {
+            self.base = base
+            self.pattern = pattern
+            self.negated = negated
+            prefix = base.isEmpty ? [] : Array((base + "/").utf8)
+        }
     }
 
     private(set) var rules: [Rule] = []
@@ -44,18 +53,17 @@ package struct IgnoreRules: Sendable {
 
     /// Whether `path` (relative to the root) is ignored.
     package func isIgnored(_ path: String, isDirectory: Bool) -> Bool {
-        var ignored = false
-        for rule in rules {
-            let relative: Substring
-            if rule.base.isEmpty {
-                relative = Substring(path)
-            } else if path.hasPrefix(rule.base + "/") {
-                relative = path.dropFirst(rule.base.count + 1)
-            } else {
-                continue
+        guard !rules.isEmpty else { return false }
+        var path = path
+        return path.withUTF8 { bytes in
+            var ignored = false
+            for rule in rules where ignored == rule.negated {
+                guard bytes.count > rule.prefix.count, bytes.starts(with: rule.prefix) else { continue }
+                if rule.pattern.matches(utf8: UnsafeBufferPointer(rebasing: bytes[rule.prefix.count...]), isDirectory: isDirectory) {
+                    ignored = !rule.negated
+                }
             }
-            if rule.pattern.matches(String(relative), isDirectory: isDirectory) { ignored = !rule.negated }
+            return ignored
         }
-        return ignored
     }
 }
