@@ -112,14 +112,15 @@ struct GitSourceTests {
         Set(fragments.map { Added(commit: $0.commit?.id, path: $0.path, text: String(decoding: $0.bytes, as: UTF8.self), lines: $0.lineNumbers) })
     }
 
-    static func history(_ path: String, since: String? = nil, batchBytes: Int = 8 << 20) throws -> (fragments: [ScanFragment], coverage: GitSource.Coverage, batches: Int) {
-        var fragments: [ScanFragment] = []
-        var batches = 0
-        let coverage = try GitSource(repository: path).history(since: since, batchBytes: batchBytes) { batch in
-            batches += 1
-            fragments += batch
+    static func history(_ path: String, since: String? = nil, lanes: Int = 2, batchBytes: Int = 8 << 20) throws -> (fragments: [ScanFragment], coverage: GitSource.Coverage, batches: Int) {
+        let received = Locked<(fragments: [ScanFragment], batches: Int)>(([], 0))
+        let coverage = try GitSource(repository: path).history(since: since, lanes: lanes, batchBytes: batchBytes) { batch in
+            received.withLock {
+                $0.batches += 1
+                $0.fragments += batch
+            }
         }
-        return (fragments, coverage, batches)
+        return received.withLock { ($0.fragments, coverage, $0.batches) }
     }
 
     static func isInputUnreadable(_ error: any Error, mentioning text: String) -> Bool {
@@ -191,6 +192,27 @@ struct GitSourceTests {
         #expect(batched.batches > 2)
         #expect(Self.added(batched.fragments) == Self.added(whole.fragments))
         #expect(batched.coverage == whole.coverage)
+    }
+
+    /// However the commits are shared among git processes, the same lines are found.
+    @Test(arguments: [1, 2, 3, 8])
+    func everyLaneCountFindsTheSameLines(lanes: Int) throws {
+        let history = try History()
+        defer { history.repo.folder.remove() }
+        let single = try Self.history(history.repo.path, lanes: 1)
+        let shared = try Self.history(history.repo.path, lanes: lanes, batchBytes: 1)
+        #expect(Self.added(shared.fragments) == Self.added(single.fragments))
+        #expect(shared.coverage == single.coverage)
+        #expect(single.coverage.commits == 3)
+    }
+
+    @Test func aRepositoryWithoutCommitsScansNothing() throws {
+        let folder = try TemporaryDirectory("git-empty")
+        defer { folder.remove() }
+        _ = try Repo.run(["init", "-q", folder.path], in: nil)
+        let scan = try Self.history(folder.path)
+        #expect(scan.coverage == GitSource.Coverage())
+        #expect(scan.fragments.isEmpty)
     }
 
     @Test func anErrorFromTheBatchHandlerStopsTheScan() throws {

@@ -65,21 +65,29 @@ package struct SecretsGate {
         return (findings, summary)
     }
 
-    /// Scans what each commit added (all history, or after `since`).
+    /// Scans what each commit added (all history, or after `since`): one git process per core
+    /// shows a share of the commits, and every core scans what they show as it arrives.
     package func scanHistory(_ root: String, since: String?) throws -> (findings: [Finding], summary: ScanSummary) {
         let started = Date()
-        var findings: [Finding] = []
-        var files = 0
-        let coverage = try GitSource(repository: root).history(since: since) { batch in
-            files += batch.count
-            findings += try scanner.scan(fragments: batch)
+        let pool = scanner.pool()
+        let files = FragmentCount()
+        let coverage: GitSource.Coverage
+        do {
+            coverage = try GitSource(repository: root).history(since: since, lanes: scanner.options.workers) { batch in
+                files.add(batch.count)
+                try pool.submit(batch)
+            }
+        } catch {
+            _ = try? pool.finish()
+            throw error
         }
+        let findings = try pool.finish()
         var summary = ScanSummary()
-        summary.files = files
+        summary.files = files.total
         summary.bytes = coverage.patchBytes
         summary.commits = coverage.commits
         summary.seconds = Date().timeIntervalSince(started)
-        return (findings.sorted(by: Finding.reportOrder), summary)
+        return (findings, summary)
     }
 
     /// Scans the lines staged for the next commit.
@@ -110,4 +118,16 @@ package struct SecretsGate {
     package func judge(_ findings: [Finding], waivers: [Waiver], baseline: Baseline = Baseline(fingerprints: []), now: Date = Date()) -> GateResult {
         GateJudge(waivers: waivers, failOn: settings.failOn, baseline: baseline, now: now).judge(gate: "secrets", findings: findings)
     }
+}
+
+/// Fragments handed in by several history lanes at once.
+private final class FragmentCount: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+
+    func add(_ fragments: Int) {
+        lock.withLock { count += fragments }
+    }
+
+    var total: Int { lock.withLock { count } }
 }

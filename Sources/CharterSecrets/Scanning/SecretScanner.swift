@@ -7,7 +7,7 @@ import Foundation
 package final class SecretScanner: Sendable {
     package let engine: SecretEngine
     let key: FingerprintKey
-    let options: SecretScanOptions
+    package let options: SecretScanOptions
     private let rulesByID: [String: SecretRule]
 
     package init(engine: SecretEngine, key: FingerprintKey, options: SecretScanOptions = SecretScanOptions()) {
@@ -81,15 +81,26 @@ package final class SecretScanner: Sendable {
         }
     }
 
-    /// Scans in-memory fragments (standard input, patches from git) on every core.
+    /// Scans in-memory fragments (standard input, the index) on every core.
     package func scan(fragments all: [ScanFragment]) throws -> [Finding] {
         let fragments = all.filter { !options.allowlist.allows(path: $0.path) }
         return try onEveryCore(fragments.count) { worker, index, _ in
-            let fragment = fragments[index]
-            worker.findings += try fragment.bytes.withUnsafeBytes {
-                try findings(in: $0, path: fragment.path, commit: fragment.commit, lineNumbers: fragment.lineNumbers, scanner: worker.scanner)
-            }
+            worker.findings += try scan(fragments[index], with: worker.scanner)
         }.findings
+    }
+
+    /// Starts `options.workers` threads that scan batches of fragments as they are submitted,
+    /// for sources that produce them over time (a history read from several git processes).
+    package func pool() -> ScanPool {
+        ScanPool(workers: options.workers, makeScanner: engine.makeScanner) { [self] fragment, scanner in
+            options.allowlist.allows(path: fragment.path) ? [] : try scan(fragment, with: scanner)
+        }
+    }
+
+    private func scan(_ fragment: ScanFragment, with scanner: SecretEngine.Scanner) throws -> [Finding] {
+        try fragment.bytes.withUnsafeBytes {
+            try findings(in: $0, path: fragment.path, commit: fragment.commit, lineNumbers: fragment.lineNumbers, scanner: scanner)
+        }
     }
 
     /// Runs `work` for items `0..<count` on up to `options.workers` threads, each with its own
@@ -137,10 +148,11 @@ package final class SecretScanner: Sendable {
 }
 
 extension Finding {
-    /// Path, then line, column and rule: the order every report lists findings in.
+    /// Commit date and id (for history), path, then line, column and rule: the order every report
+    /// lists findings in, whatever order the workers found them in.
     package static func reportOrder(_ lhs: Finding, _ rhs: Finding) -> Bool {
-        let left = (lhs.location.commit?.date ?? "", lhs.location.path, lhs.location.line, lhs.location.column, lhs.ruleID)
-        let right = (rhs.location.commit?.date ?? "", rhs.location.path, rhs.location.line, rhs.location.column, rhs.ruleID)
+        let left = (lhs.location.commit?.date ?? "", lhs.location.commit?.id ?? "", lhs.location.path, lhs.location.line, lhs.location.column, lhs.ruleID)
+        let right = (rhs.location.commit?.date ?? "", rhs.location.commit?.id ?? "", rhs.location.path, rhs.location.line, rhs.location.column, rhs.ruleID)
         return left < right
     }
 }

@@ -17,122 +17,110 @@ package struct GitSource: Sendable {
         package var patchBytes = 0
     }
 
-    /// Streams the lines each commit added, in batches of about `batchBytes`, to `onBatch`.
-    package func history(since revision: String?, batchBytes: Int = 8 << 20, onBatch: ([ScanFragment]) throws -> Void) throws -> Coverage {
+    /// Streams the lines each commit added (every commit, or those in `since..HEAD`) to `onBatch`
+    /// in batches of about `batchBytes`. The commits are shared among `lanes` git processes, each
+    /// parsed on its own thread, so `onBatch` is called from several threads at once.
+    package func history(since revision: String?, lanes: Int = 2, batchBytes: Int = 1 << 20,
+                         onBatch: @Sendable ([ScanFragment]) throws -> Void) throws -> Coverage {
         try requireRepository()
-        let shallow = try git(["rev-parse", "--is-shallow-repository"]).trimmingCharacters(in: .whitespacesAndNewlines) == "true"
-        var range = ["--all"]
-        if let revision {
-            guard (try? git(["rev-parse", "--verify", "--quiet", revision + "^{commit}"])) != nil else {
-                throw SecretsError(.inputUnreadable, shallow
-                    ? "\(repository): revision \"\(revision)\" is not in this shallow clone; fetch more history (git fetch --unshallow, or fetch-depth: 0 in CI) and scan again"
-                    : "\(repository): revision \"\(revision)\" does not name a commit; pass a branch, tag or commit id")
+        let commits = try git.output(["rev-list", try range(since: revision)]).split(separator: "\n").map(String.init)
+        guard !commits.isEmpty else { return Coverage() }
+        let laneCount = max(1, min(lanes, commits.count))
+        let results = LaneResults()
+        let arguments = ["-c", "core.quotePath=false", "log", "-p", "-U0", "--no-color", "--no-ext-diff",
+                         "--no-walk=unsorted", "--stdin", "--format=\u{1E}%H\u{1F}%an <%ae>\u{1F}%aI"]
+        DispatchQueue.concurrentPerform(iterations: laneCount) { lane in
+            // Every lane-th commit: neighbours in time often differ most in size.
+            let share = stride(from: lane, to: commits.count, by: laneCount).map { commits[$0] + "\n" }.joined()
+            do {
+                var parser = PatchParser()
+                func hand(_ fragments: [ScanFragment]) throws {
+                    guard !fragments.isEmpty else { return }
+                    try results.throwIfStopped()
+                    try onBatch(fragments)
+                }
+                try git.stream(arguments, input: Array(share.utf8)) { line in
+                    parser.feed(line: line)
+                    if parser.fragmentBytes >= batchBytes || parser.fragments.count >= 4096 {
+                        try hand(parser.takeFragments())
+                    }
+                }
+                parser.finish()
+                try hand(parser.takeFragments())
+                results.add(Coverage(commits: parser.commits, patchBytes: parser.patchBytes))
+            } catch {
+                results.fail(error)
             }
-            if shallow, (try? git(["merge-base", "--is-ancestor", revision, "HEAD"])) == nil {
-                throw SecretsError(.inputUnreadable, "\(repository): this shallow clone does not hold the history between \"\(revision)\" and HEAD; fetch more history (git fetch --unshallow) and scan again")
-            }
-            range = [revision + "..HEAD"]
-        } else if shallow {
-            throw SecretsError(.inputUnreadable, "\(repository): this is a shallow clone, so its full history is not here; fetch it (git fetch --unshallow, or fetch-depth: 0 in CI) or scan only recent commits with --since REF")
         }
-        let format = "--format=\u{1E}%H\u{1F}%an <%ae>\u{1F}%aI"
-        var parser = PatchParser()
-        try stream(["-c", "core.quotePath=false", "log", "-p", "-U0", "--no-color", "--no-ext-diff", "--full-history", format] + range) { line in
-            parser.feed(line: line)
-            if parser.fragmentBytes >= batchBytes || parser.fragments.count >= 4096 {
-                try onBatch(parser.takeFragments())
+        return try results.total()
+    }
+
+    /// The revisions to list: all of them, or `since..HEAD` once `since` is known to be there.
+    private func range(since revision: String?) throws -> String {
+        let shallow = try git.output(["rev-parse", "--is-shallow-repository"]).trimmingCharacters(in: .whitespacesAndNewlines) == "true"
+        guard let revision else {
+            if shallow {
+                throw SecretsError(.inputUnreadable, "\(repository): this is a shallow clone, so its full history is not here; fetch it (git fetch --unshallow, or fetch-depth: 0 in CI) or scan only recent commits with --since REF")
             }
+            return "--all"
         }
-        parser.finish()
-        try onBatch(parser.takeFragments())
-        return Coverage(commits: parser.commits, patchBytes: parser.patchBytes)
+        guard (try? git.output(["rev-parse", "--verify", "--quiet", revision + "^{commit}"])) != nil else {
+            throw SecretsError(.inputUnreadable, shallow
+                ? "\(repository): revision \"\(revision)\" is not in this shallow clone; fetch more history (git fetch --unshallow, or fetch-depth: 0 in CI) and scan again"
+                : "\(repository): revision \"\(revision)\" does not name a commit; pass a branch, tag or commit id")
+        }
+        if shallow, (try? git.output(["merge-base", "--is-ancestor", revision, "HEAD"])) == nil {
+            throw SecretsError(.inputUnreadable, "\(repository): this shallow clone does not hold the history between \"\(revision)\" and HEAD; fetch more history (git fetch --unshallow) and scan again")
+        }
+        return revision + "..HEAD"
     }
 
     /// The lines added in the index (what `git commit` would record), for a pre-commit hook.
     package func staged() throws -> [ScanFragment] {
         try requireRepository()
         var parser = PatchParser()
-        try stream(["-c", "core.quotePath=false", "diff", "--cached", "-U0", "--no-color", "--no-ext-diff"]) { parser.feed(line: $0) }
+        try git.stream(["-c", "core.quotePath=false", "diff", "--cached", "-U0", "--no-color", "--no-ext-diff"]) { parser.feed(line: $0) }
         parser.finish()
         return parser.takeFragments()
     }
 
+    private var git: GitCommand { GitCommand(repository: repository) }
+
     private func requireRepository() throws {
-        guard (try? git(["rev-parse", "--git-dir"])) != nil else {
+        guard (try? git.output(["rev-parse", "--git-dir"])) != nil else {
             throw SecretsError(.inputUnreadable, "\(repository): not a git repository (or git is not installed); scan it as a folder without --git/--staged")
-        }
-    }
-
-    @discardableResult
-    private func git(_ arguments: [String]) throws -> String {
-        var output: [UInt8] = []
-        try stream(arguments) { line in
-            output += line
-            output.append(0x0A)
-        }
-        return String(decoding: output, as: UTF8.self)
-    }
-
-    /// Runs git in the repository and hands each line of its output to `onLine`.
-    private func stream(_ arguments: [String], onLine: (ArraySlice<UInt8>) throws -> Void) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", repository] + arguments
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        process.standardInput = FileHandle.nullDevice
-        do {
-            try process.run()
-        } catch {
-            throw SecretsError(.inputUnreadable, "cannot run git: \(error.localizedDescription); install git to scan history")
-        }
-        let errorText = ErrorCollector(errors.fileHandleForReading)
-        var pending: [UInt8] = []
-        let handle = output.fileHandleForReading
-        var failure: (any Error)?
-        while true {
-            let chunk = handle.readData(ofLength: 1 << 20)
-            if chunk.isEmpty { break }
-            pending += chunk
-            var start = 0
-            while let newline = pending[start...].firstIndex(of: 0x0A) {
-                if failure == nil {
-                    do { try onLine(pending[start..<newline]) } catch { failure = error }
-                }
-                start = newline + 1
-            }
-            pending.removeFirst(start)
-        }
-        if !pending.isEmpty, failure == nil {
-            do { try onLine(pending[...]) } catch { failure = error }
-        }
-        process.waitUntilExit()
-        if let failure { throw failure }
-        guard process.terminationStatus == 0 else {
-            let message = errorText.text.trimmingCharacters(in: .whitespacesAndNewlines)
-            throw SecretsError(.inputUnreadable, "\(repository): git \(arguments.filter { !$0.hasPrefix("-") }.prefix(2).joined(separator: " ")) failed: \(message.isEmpty ? "exit \(process.terminationStatus)" : message)")
         }
     }
 }
 
-/// Drains a pipe on another thread so a chatty stderr cannot block the child.
-private final class ErrorCollector: @unchecked Sendable {
-    private let lock = NSLock()
-    private var data = Data()
-    private let done = DispatchSemaphore(value: 0)
+/// What the lanes of a history scan covered, and the first error any of them met.
+private final class LaneResults: @unchecked Sendable {
+    private struct Stopped: Error {}
 
-    init(_ handle: FileHandle) {
-        Thread.detachNewThread { [self] in
-            let all = handle.readDataToEndOfFile()
-            lock.withLock { data = all }
-            done.signal()
+    private let lock = NSLock()
+    private var coverage = GitSource.Coverage()
+    private var error: (any Error)?
+
+    func add(_ lane: GitSource.Coverage) {
+        lock.withLock {
+            coverage.commits += lane.commits
+            coverage.patchBytes += lane.patchBytes
         }
     }
 
-    var text: String {
-        done.wait()
-        return lock.withLock { String(decoding: data, as: UTF8.self) }
+    func fail(_ failure: any Error) {
+        lock.withLock { if error == nil { error = failure } }
+    }
+
+    /// Throws once another lane has failed, so the others stop rather than scan on.
+    func throwIfStopped() throws {
+        if lock.withLock({ error != nil }) { throw Stopped() }
+    }
+
+    func total() throws -> GitSource.Coverage {
+        try lock.withLock {
+            if let error { throw error }
+            return coverage
+        }
     }
 }

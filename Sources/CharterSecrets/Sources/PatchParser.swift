@@ -21,11 +21,21 @@ struct PatchParser {
     /// Bytes held in `fragments`, so a caller can hand them over in bounded batches.
     private(set) var fragmentBytes = 0
 
+    private static let diffHeader = Array("diff --git ".utf8)
+    private static let newFileHeader = Array("+++ ".utf8)
+    private static let hunkHeader = Array("@@ ".utf8)
+
     mutating func feed(line: ArraySlice<UInt8>) {
+        line.withUnsafeBytes { feed(line: $0) }
+    }
+
+    /// Takes one line of output without its newline.
+    mutating func feed(line: UnsafeRawBufferPointer) {
         patchBytes += line.count + 1
-        if addedRemaining > 0 || removedRemaining > 0, let first = line.first {
+        guard let first = line.first else { return }
+        if addedRemaining > 0 || removedRemaining > 0 {
             if first == UInt8(ascii: "+"), addedRemaining > 0 {
-                added += line.dropFirst()
+                added.append(contentsOf: UnsafeRawBufferPointer(rebasing: line[1...]).assumingMemoryBound(to: UInt8.self))
                 added.append(0x0A)
                 lineNumbers.append(nextLine)
                 nextLine += 1
@@ -38,20 +48,18 @@ struct PatchParser {
             }
             if first == UInt8(ascii: "\\") { return }
         }
-        if line.first == Self.commitMarker {
+        if first == Self.commitMarker {
             flushFile()
             let fields = line.dropFirst().split(separator: 0x1F, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
             commit = CommitInfo(id: fields.first ?? "", author: fields.count > 1 ? fields[1] : "", date: fields.count > 2 ? fields[2] : "")
             commits += 1
-        } else if line.starts(with: Array("diff --git ".utf8)) {
+        } else if line.starts(with: Self.diffHeader) {
             flushFile()
             path = nil
-        } else if line.starts(with: Array("+++ ".utf8)) {
-            path = Self.path(from: line.dropFirst(4))
-        } else if line.starts(with: Array("@@ ".utf8)) {
-            startHunk(line)
-        } else if line.first == UInt8(ascii: "\\") {
-            return
+        } else if line.starts(with: Self.newFileHeader) {
+            path = Self.path(from: ArraySlice(line.dropFirst(4)))
+        } else if line.starts(with: Self.hunkHeader) {
+            startHunk(ArraySlice(line))
         }
     }
 
