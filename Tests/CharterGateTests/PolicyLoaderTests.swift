@@ -105,6 +105,14 @@ import Testing
         #expect(secrets.allowlistPaths.isEmpty && secrets.allowlistRegexes.isEmpty && secrets.allowlistStopwords.isEmpty)
     }
 
+    /// Only an explicit switch turns the gate off; an empty or trimmed `gates:` keeps it.
+    @Test(arguments: ["version: 1\ngates:\n", "version: 1\ngates: {}\n", "version: 1\n"])
+    func secretsGateRunsUnlessSwitchedOff(text: String) throws {
+        let policy = try PolicyLoader.parse(Data(text.utf8), file: "charter.yml", today: Self.today)
+        let secrets = try #require(policy.secrets)
+        #expect(secrets.failOn == SecretsGatePolicy().failOn)
+    }
+
     @Test(arguments: [
         ("secrets: false", false), ("secrets: true", true),
         ("secrets:\n    enabled: false", false), ("secrets:\n    enabled: true\n    decode-depth: 1", true),

@@ -65,15 +65,16 @@ package struct SecretsGate {
         return (findings, summary)
     }
 
-    /// Scans what each commit added (all history, or after `since`): one git process per core
-    /// shows a share of the commits, and every core scans what they show as it arrives.
+    /// Scans what each commit added (all history, or after `since`): git processes (one more than
+    /// the cores, so one huge commit leaves less of the rest to its process) each show a share of
+    /// the commits, and every core scans what they show as it arrives.
     package func scanHistory(_ root: String, since: String?) throws -> (findings: [Finding], summary: ScanSummary) {
         let started = Date()
         let pool = scanner.pool()
         let files = FragmentCount()
         let coverage: GitSource.Coverage
         do {
-            coverage = try GitSource(repository: root).history(since: since, lanes: scanner.options.workers) { batch in
+            coverage = try GitSource(repository: root).history(since: since, lanes: scanner.options.workers + 1) { batch in
                 files.add(batch.count)
                 try pool.submit(batch)
             }

@@ -40,10 +40,11 @@ package enum PolicyLoader {
                 guard maxDays >= 1 else { throw field.error("must be at least 1") }
             }
         }
+        // A gate the file does not mention runs with its defaults: only `secrets: false` (or
+        // `enabled: false`) switches it off, so trimming `gates:` cannot drop it by accident.
         var secrets: SecretsGatePolicy? = SecretsGatePolicy()
-        if let gates = top["gates"] {
-            let members = try gates.members(allowed: ["secrets"])
-            secrets = try members["secrets"].map(parseSecrets) ?? nil
+        if let gates = top["gates"], gates.node.null == nil, let field = try gates.members(allowed: ["secrets"])["secrets"] {
+            secrets = try parseSecrets(field)
         }
         let waivers = try top["waivers"].map { field in
             field.node.null != nil ? [] : try field.items().map { try Waiver.parse($0) }

@@ -12,7 +12,7 @@ enum SecretsBench {
         defer { try? FileManager.default.removeItem(atPath: work) }
         let patchBytes = try patchTextBytes(corpus.history, work: work)
         print("corpus: \(corpus.treeFiles) files, \(megabytes(corpus.treeBytes)) MB (\(corpus.planted.filter { $0.kind == .secret }.count) planted secrets, \(corpus.planted.filter { $0.kind == .lookAlike }.count) look-alikes); history: \(megabytes(patchBytes)) MB of patch text, \(corpus.historyPlanted.count) secrets committed then deleted")
-        print("Charter runs \(arguments.rounds) times (median; the first run compiles the rules, later ones load them from the cache); peers run once\n")
+        print("Charter runs \(arguments.rounds) times (median, range in brackets; the first run compiles the rules, later ones load them from the cache); peers run once\n")
 
         var tools = [ScannerTool.charter(binary: try charterBinary(), home: work + "/home")]
         if arguments.peers {
@@ -26,11 +26,11 @@ enum SecretsBench {
             let found = try tool.findings(in: folder.report)
             let score = Score(planted: corpus.planted, findings: found)
             folderScores.append((tool.label, score))
-            rows.append([tool.label, "folder", seconds(folder.seconds), rate(corpus.treeBytes, folder.seconds), String(format: "%.0f", Double(corpus.treeFiles) / folder.seconds),
+            rows.append([tool.label, "folder", folder.secondsColumn, rate(corpus.treeBytes, folder.seconds), String(format: "%.0f", Double(corpus.treeFiles) / folder.seconds),
                          String(format: "%.0f", folder.peak), score.recall, "\(score.lookAlikeFiles)", "\(score.otherFindings)"])
             let history = try measure(tool, rounds: rounds, work: work) { try tool.scanHistory(corpus.history, report: $0) }
             let historyScore = Score(planted: corpus.historyPlanted, findings: try tool.findings(in: history.report))
-            rows.append([tool.label, "history", seconds(history.seconds), rate(patchBytes, history.seconds), "",
+            rows.append([tool.label, "history", history.secondsColumn, rate(patchBytes, history.seconds), "",
                          String(format: "%.0f", history.peak), historyScore.recall, "", "\(historyScore.otherFindings)"])
         }
         let header = ["TOOL", "SCAN", "SECONDS", "MB/S", "FILES/S", "PEAK RSS MB", "RECALL", "LOOK-ALIKES HIT", "OTHER FINDINGS"]
@@ -49,8 +49,15 @@ enum SecretsBench {
 
     struct Measured {
         var seconds: Double
+        var fastest: Double
+        var slowest: Double
         var peak: Double
         var report: String
+
+        /// The median, and the range when there were several runs.
+        var secondsColumn: String {
+            fastest == slowest ? SecretsBench.seconds(seconds) : "\(SecretsBench.seconds(seconds)) [\(SecretsBench.seconds(fastest))–\(SecretsBench.seconds(slowest))]"
+        }
     }
 
     private static func measure(_ tool: ScannerTool, rounds: Int, work: String, _ body: (String) throws -> ChildProcess.Outcome) throws -> Measured {
@@ -64,8 +71,9 @@ enum SecretsBench {
             }
             samples.append((outcome.seconds, outcome.peakMegabytes))
         }
-        let sorted = samples.sorted { $0.0 < $1.0 }
-        return Measured(seconds: sorted[sorted.count / 2].0, peak: samples.map(\.1).max() ?? 0, report: report)
+        let sorted = samples.map(\.0).sorted()
+        return Measured(seconds: BenchReport.median(sorted), fastest: sorted[0], slowest: sorted[sorted.count - 1],
+                        peak: samples.map(\.1).max() ?? 0, report: report)
     }
 
     private static func patchTextBytes(_ repository: String, work: String) throws -> Int {

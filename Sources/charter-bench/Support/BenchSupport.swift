@@ -58,10 +58,16 @@ struct BenchReport {
     /// whether the median meets the target.
     mutating func add(_ name: String, samples: [Double], unit: String, target: String? = nil, meets: ((Double) -> Bool)? = nil) {
         let sorted = samples.sorted()
-        let median = sorted[sorted.count / 2]
+        let median = Self.median(sorted)
         var value = "\(Self.format(median)) \(unit)"
         if sorted.count > 1 { value += " [\(Self.format(sorted[0]))–\(Self.format(sorted[sorted.count - 1]))]" }
         rows.append((name, value, target ?? "", meets.map { $0(median) ? "met" : "NOT MET" } ?? ""))
+    }
+
+    /// The middle of `sorted`, or the mean of the two middle values when the count is even.
+    static func median(_ sorted: [Double]) -> Double {
+        let middle = sorted.count / 2
+        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
     }
 
     private static func format(_ value: Double) -> String {
