@@ -92,6 +92,20 @@ import Testing
         #expect(segment.decoded == Array(plain.utf8))
     }
 
+    /// The pass probes every 24th byte and skips words by one byte a full run past their start;
+    /// a run is found wherever it starts relative to the probes and whatever comes before it.
+    @Test(arguments: 0..<48)
+    func findsARunAtEveryOffsetAfterWordsAndNearMisses(offset: Int) throws {
+        let encoded = FakeSecrets.base64("user=app password=" + FakeSecrets.characters(12, seed: UInt64(offset)))
+        let nearMiss = String(repeating: "w", count: EncodedSegments.minimumBase64Length - 1)
+        let prefix = String("let value = compute(x) ".prefix(offset % 24)) + String(repeating: "ab ", count: offset / 24) + nearMiss + " "
+        let text = prefix + encoded + " done\n"
+        let segments = Self.segments(in: text)
+        #expect(segments.count == 1)
+        let segment = try #require(segments.first)
+        #expect(Self.slice(text, segment.range) == encoded)
+    }
+
     @Test func rejectsBase64ThatDecodesToBinary() {
         var generator = SplitMix64(seed: 7)
         let binary = (0..<48).map { _ in UInt8(truncatingIfNeeded: generator.next()) }

@@ -46,6 +46,16 @@ enum Base64Decoder {
 }
 
 enum HexDecoder {
+    /// Whether the first four pairs decode to text: a hash (most long hex runs in source) fails
+    /// here nineteen times in twenty, before anything is allocated.
+    static func startsWithText(_ encoded: UnsafeRawBufferPointer) -> Bool {
+        guard encoded.count >= 8 else { return false }
+        for index in Swift.stride(from: 0, to: 8, by: 2) {
+            guard let high = nibble(encoded[index]), let low = nibble(encoded[index + 1]), EncodedSegments.isText(high << 4 | low) else { return false }
+        }
+        return true
+    }
+
     static func decode(_ encoded: UnsafeRawBufferPointer) -> [UInt8]? {
         guard encoded.count % 2 == 0 else { return nil }
         var output: [UInt8] = []

@@ -42,12 +42,20 @@ enum EncodedSegments {
             }
             var start = probe
             while start > 0, isRun(buffer[start - 1]) { start -= 1 }
+            // Most runs a probe lands in are words and identifiers: one byte a full run's length
+            // past the start tells them apart without reading them forward.
+            let lastNeeded = start + stride - 1
+            guard lastNeeded < count else { break }
+            guard isRun(buffer[lastNeeded]) else {
+                probe += stride
+                continue
+            }
             var end = probe + 1
             while end < count, isRun(buffer[end]) { end += 1 }
-            let onlyHex = (start..<end).allSatisfy { table[Int(buffer[$0])] == CharacterClass.hexDigit }
-            while end < count, buffer[end] == UInt8(ascii: "=") { end += 1 }
-            if end - start >= stride, let segment = decode(start..<end, in: buffer, onlyHex: onlyHex) {
-                segments.append(segment)
+            if end - start >= stride {
+                let onlyHex = (start..<end).allSatisfy { table[Int(buffer[$0])] == CharacterClass.hexDigit }
+                while end < count, buffer[end] == UInt8(ascii: "=") { end += 1 }
+                if let segment = decode(start..<end, in: buffer, onlyHex: onlyHex) { segments.append(segment) }
             }
             probe = end + stride
         }
@@ -80,8 +88,7 @@ enum EncodedSegments {
 
     private static func decode(_ run: Range<Int>, in buffer: UnsafeRawBufferPointer, onlyHex: Bool) -> Segment? {
         let bytes = UnsafeRawBufferPointer(rebasing: buffer[run])
-        if onlyHex, run.count >= minimumHexLength, run.count % 2 == 0,
-           let first = HexDecoder.nibble(bytes[0]), let second = HexDecoder.nibble(bytes[1]), isText(first << 4 | second),
+        if onlyHex, run.count >= minimumHexLength, run.count % 2 == 0, HexDecoder.startsWithText(bytes),
            let text = HexDecoder.decode(bytes), isText(text) {
             return Segment(encoding: .hex, range: run, decoded: text)
         }
