@@ -6,7 +6,7 @@ package struct CharterCommand: ParsableCommand {
         commandName: "charter",
         abstract: "Security rules as pipeline gates, access that expires, and evidence an auditor can verify.",
         discussion: """
-            Every decision Charter records lands in a tamper-evident ledger: a Merkle tree
+            Every decision Charter records lands in a tamper-evident ledger: a Merkle tree \
             (RFC 9162) whose signed checkpoints let anyone verify an entry offline.
 
             Start here:
@@ -19,8 +19,9 @@ package struct CharterCommand: ParsableCommand {
               charter ledger checkpoint         sign the ledger's current state
               charter ledger verify             recompute everything and check every checkpoint
 
-            Exit codes: 0 pass, 1 verification or gate failed, 2 usage or configuration error,
+            Exit codes: 0 pass, 1 verification or gate failed, 2 usage or configuration error, \
             3 input unreadable or unparsable, 4 store or I/O failure (docs/exit-codes.md).
+
             Shell completions: charter --generate-completion-script bash|zsh|fish
             """,
         version: CharterVersion.current,

@@ -7,8 +7,8 @@ struct DecisionCommand: ParsableCommand {
         commandName: "decision",
         abstract: "Decision records: what changed, why, and who approved it.",
         discussion: """
-            A record is proposed until every required approver has approved it; its author can never
-            approve it. Every change is a ledger entry (decision.created, decision.approved,
+            A record is proposed until every required approver has approved it; its author can never \
+            approve it. Every change is a ledger entry (decision.created, decision.approved, \
             decision.rejected, decision.superseded); `decision show` reads the projection of them.
             """,
         subcommands: [

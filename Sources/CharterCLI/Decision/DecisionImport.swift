@@ -9,9 +9,9 @@ struct DecisionImport: ParsableCommand {
         commandName: "import",
         abstract: "Record a decision memo written in markdown.",
         discussion: """
-            Reads the common memo layout: a title, a Metadata table (ID, Status, Author, Date,
-            Approver, Review Date), then Context, Options Considered, Decision, Rationale and Risks
-            sections (docs/decisions.md). A memo that says it is decided is recorded as proposed
+            Reads the common memo layout: a title, a Metadata table (ID, Status, Author, Date, \
+            Approver, Review Date), then Context, Options Considered, Decision, Rationale and Risks \
+            sections (docs/decisions.md). A memo that says it is decided is recorded as proposed \
             until its approvers approve it in Charter: approval is what the ledger proves.
             """
     )

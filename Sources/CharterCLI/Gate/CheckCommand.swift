@@ -9,10 +9,10 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Run every gate charter.yml configures, print one verdict, and record it in the ledger.",
         discussion: """
-            The verdict is written to the ledger as a gate.verdict entry: the commit, the policy's
-            digest, counts, the fingerprints of failing findings and the waivers used. Never a
-            secret. Exits 0 on pass and 1 on fail; a gate that cannot read its input fails closed
-            (exit 3) and records nothing. Needs `charter init` (or --home / CHARTER_HOME) unless
+            The verdict is written to the ledger as a gate.verdict entry: the commit, the policy's \
+            digest, counts, the fingerprints of failing findings and the waivers used. Never a \
+            secret. Exits 0 on pass and 1 on fail; a gate that cannot read its input fails closed \
+            (exit 3) and records nothing. Needs `charter init` (or --home / CHARTER_HOME) unless \
             --no-record is given.
             """
     )

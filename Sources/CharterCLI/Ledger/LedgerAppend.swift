@@ -7,8 +7,8 @@ struct LedgerAppend: ParsableCommand {
         commandName: "append",
         abstract: "Append one entry.",
         discussion: """
-            The payload is a JSON object given inline, as @FILE, or as - for standard input. It is
-            stored in RFC 8785 canonical form. Kinds in namespaces Charter writes itself (decision,
+            The payload is a JSON object given inline, as @FILE, or as - for standard input. It is \
+            stored in RFC 8785 canonical form. Kinds in namespaces Charter writes itself (decision, \
             gate, access, waiver, control, ledger) are refused: use your own, e.g. deploy.approved.
             """
     )

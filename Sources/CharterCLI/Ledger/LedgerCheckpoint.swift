@@ -8,8 +8,8 @@ struct LedgerCheckpoint: ParsableCommand {
         commandName: "checkpoint",
         abstract: "Sign and store a checkpoint of the ledger's current size.",
         discussion: """
-            Prints the checkpoint: a C2SP tlog-checkpoint (origin, size, root hash) in a signed note
-            (Ed25519). If the newest checkpoint already covers every entry, it is printed again
+            Prints the checkpoint: a C2SP tlog-checkpoint (origin, size, root hash) in a signed note \
+            (Ed25519). If the newest checkpoint already covers every entry, it is printed again \
             rather than signing the same tree head twice. --latest prints the newest without signing.
             """
     )

@@ -12,7 +12,7 @@ struct LedgerProof: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Prove that an entry is in the ledger at a tree size.",
             discussion: """
-                The tree size defaults to the newest checkpoint's, when it covers the entry, so the
+                The tree size defaults to the newest checkpoint's, when it covers the entry, so the \
                 proof verifies against that checkpoint; otherwise to the current size.
                 """
         )

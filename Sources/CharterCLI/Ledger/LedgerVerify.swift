@@ -7,10 +7,10 @@ struct LedgerVerify: ParsableCommand {
         commandName: "verify",
         abstract: "Recompute the whole ledger and check every checkpoint; exit 1 if anything is wrong.",
         discussion: """
-            Rehashes every entry, rebuilds every stored subtree hash, and checks each stored
-            checkpoint's signature, root and order. It names the first bad entry. A modified,
-            deleted, inserted or reordered entry and a forged or rolled-back checkpoint are all
-            reported. Pass --trusted a checkpoint you kept elsewhere (an auditor's copy) to catch a
+            Rehashes every entry, rebuilds every stored subtree hash, and checks each stored \
+            checkpoint's signature, root and order. It names the first bad entry. A modified, \
+            deleted, inserted or reordered entry and a forged or rolled-back checkpoint are all \
+            reported. Pass --trusted a checkpoint you kept elsewhere (an auditor's copy) to catch a \
             store that was replaced wholesale by an older or rewritten one.
             """
     )

@@ -7,9 +7,9 @@ struct LedgerVerifyConsistency: ParsableCommand {
         commandName: "verify-consistency",
         abstract: "Verify offline that a newer checkpoint extends an older one.",
         discussion: """
-            Needs no store. An auditor who kept an earlier checkpoint runs this against a later one
-            and `charter ledger proof consistency OLD_SIZE NEW_SIZE`: it proves nothing recorded
-            before the older checkpoint was changed or removed since. Exit 0 when the proof holds, 1
+            Needs no store. An auditor who kept an earlier checkpoint runs this against a later one \
+            and `charter ledger proof consistency OLD_SIZE NEW_SIZE`: it proves nothing recorded \
+            before the older checkpoint was changed or removed since. Exit 0 when the proof holds, 1 \
             when any check fails, 3 when a file cannot be read.
             """
     )

@@ -8,10 +8,10 @@ struct LedgerVerifyProof: ParsableCommand {
         commandName: "verify-proof",
         abstract: "Verify one entry offline from its proof, a signed checkpoint and the public key.",
         discussion: """
-            Needs no store: this is what an auditor runs. ENTRY is `charter ledger show N --json`,
-            PROOF is `charter ledger proof inclusion N`, CHECKPOINT is a signed note from `charter
-            ledger checkpoint`, and KEY is the vkey from `charter key export` (or a PEM public key,
-            whose name is then taken from the checkpoint's origin). Exit 0 when the entry is proven,
+            Needs no store: this is what an auditor runs. ENTRY is `charter ledger show N --json`, \
+            PROOF is `charter ledger proof inclusion N`, CHECKPOINT is a signed note from `charter \
+            ledger checkpoint`, and KEY is the vkey from `charter key export` (or a PEM public key, \
+            whose name is then taken from the checkpoint's origin). Exit 0 when the entry is proven, \
             1 when any check fails, 3 when a file cannot be read.
             """
     )

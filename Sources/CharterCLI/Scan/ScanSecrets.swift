@@ -9,11 +9,11 @@ struct ScanSecrets: ParsableCommand {
         commandName: "secrets",
         abstract: "Find secrets in a folder, a git history, staged changes or standard input.",
         discussion: """
-            Honours .gitignore and .charterignore, skips binaries and files over the size limit,
-            and never follows a symlink out of the folder. Findings show a keyed fingerprint and
-            a redacted preview (at most the first 4 characters and the length), never the secret.
-            charter.yml in the folder sets the threshold, allowlists, imported gitleaks rules and
-            waivers (docs/policy.md). Exits 1 when a finding fails the policy, 3 when the input
+            Honours .gitignore and .charterignore, skips binaries and files over the size limit, \
+            and never follows a symlink out of the folder. Findings show a keyed fingerprint and \
+            a redacted preview (at most the first 4 characters and the length), never the secret. \
+            charter.yml in the folder sets the threshold, allowlists, imported gitleaks rules and \
+            waivers (docs/policy.md). Exits 1 when a finding fails the policy, 3 when the input \
             cannot be read (a bad revision, a shallow clone hiding the range).
             """
     )

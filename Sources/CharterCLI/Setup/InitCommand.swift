@@ -10,9 +10,9 @@ struct InitCommand: ParsableCommand {
         commandName: "init",
         abstract: "Create the store and the ledger's Ed25519 signing key.",
         discussion: """
-            Creates <home>/charter.db (SQLite, WAL) and <home>/keys/ledger.key (mode 0600) with its
-            public key in <home>/keys/ledger.pub. A second init changes nothing and fails; with
-            --force on an existing store the signing key is rotated: the old key pair moves to
+            Creates <home>/charter.db (SQLite, WAL) and <home>/keys/ledger.key (mode 0600) with its \
+            public key in <home>/keys/ledger.pub. A second init changes nothing and fails; with \
+            --force on an existing store the signing key is rotated: the old key pair moves to \
             keys/retired/ (its public key still verifies the checkpoints it signed), and the rotation is a ledger entry.
             """
     )

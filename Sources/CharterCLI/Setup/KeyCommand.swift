@@ -12,8 +12,8 @@ struct KeyCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Print the public key that verifies this ledger's checkpoints.",
             discussion: """
-                The default form is a C2SP verifier key (NAME+KEYID+BASE64), which `charter ledger
-                verify-proof --key` and any signed-note verifier accept. --format pem prints the same
+                The default form is a C2SP verifier key (NAME+KEYID+BASE64), which `charter ledger \
+                verify-proof --key` and any signed-note verifier accept. --format pem prints the same \
                 key as a PEM SubjectPublicKeyInfo for openssl or Python's cryptography.
                 """
         )

@@ -9,9 +9,9 @@ struct WaiverCommand: ParsableCommand {
         commandName: "waiver",
         abstract: "Grant, list and revoke waivers: reviewed exceptions that always expire.",
         discussion: """
-            Waivers live in charter.yml (so they are reviewed like code) and every change is also a
-            ledger entry (waiver.add, waiver.revoke). A waiver covers one finding by fingerprint,
-            or one rule in a path or glob; it carries a reason, an approver other than the person
+            Waivers live in charter.yml (so they are reviewed like code) and every change is also a \
+            ledger entry (waiver.add, waiver.revoke). A waiver covers one finding by fingerprint, \
+            or one rule in a path or glob; it carries a reason, an approver other than the person \
             adding it, and an expiry no further away than the policy allows (90 days by default).
             """,
         subcommands: [WaiverAdd.self, WaiverList.self, WaiverRevoke.self]
