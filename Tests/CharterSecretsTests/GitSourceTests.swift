@@ -108,8 +108,13 @@ struct GitSourceTests {
         var description: String { "\(commit?.prefix(7) ?? "index") \(path) \(lines ?? []) \(text.debugDescription)" }
     }
 
+    /// What the fragments hold, with the line numbers of a whole added file (nil in a fragment)
+    /// written out, so patches and whole files compare alike.
     static func added(_ fragments: [ScanFragment]) -> Set<Added> {
-        Set(fragments.map { Added(commit: $0.commit?.id, path: $0.path, text: String(decoding: $0.bytes, as: UTF8.self), lines: $0.lineNumbers) })
+        Set(fragments.map { fragment in
+            let lines = fragment.lineNumbers ?? Array(1...max(1, fragment.bytes.split(separator: 0x0A, omittingEmptySubsequences: false).count - (fragment.bytes.last == 0x0A ? 1 : 0)))
+            return Added(commit: fragment.commit?.id, path: fragment.path, text: String(decoding: fragment.bytes, as: UTF8.self), lines: lines)
+        })
     }
 
     static func history(_ path: String, since: String? = nil, lanes: Int = 2, batchBytes: Int = 8 << 20) throws -> (fragments: [ScanFragment], coverage: GitSource.Coverage, batches: Int) {
@@ -133,7 +138,7 @@ struct GitSourceTests {
         defer { history.repo.folder.remove() }
         let scan = try Self.history(history.repo.path)
         #expect(scan.coverage.commits == 3)
-        #expect(scan.coverage.patchBytes > 0)
+        #expect(scan.coverage.bytes > 0)
         let expected: Set<Added> = [
             Added(commit: history.a, path: "a.txt", text: "hello\nkey = \(history.tokens[0])\n", lines: [1, 2]),
             Added(commit: history.b, path: "a.txt", text: "hello world\n\(history.tokens[1])\n", lines: [1, 3]),
@@ -339,5 +344,64 @@ struct GitSourceTests {
         try repo.commit("tab", by: Self.alice, at: "2024-01-01T00:00:00+00:00")
         let paths = try Self.history(repo.path).fragments.map(\.path)
         #expect(paths == ["tab\there.txt"])
+    }
+
+    /// Added files are read whole from the object store; what they yield must be what their
+    /// patches would: binary and empty files nothing, renamed files only their changed lines.
+    @Test func addedFilesYieldWhatTheirPatchesWould() throws {
+        let repo = try Repo()
+        defer { repo.folder.remove() }
+        let token = FakeSecrets.token(seed: 60)
+        try repo.write("text.txt", "one\ntwo \(token)\n")
+        try repo.write("empty.txt", "")
+        try Data([0x41, 0x00, 0x42, 0x0A]).write(to: URL(fileURLWithPath: repo.folder.file("blob.bin")))
+        try repo.write("no-newline.txt", "last line without newline")
+        let first = try repo.commit("add", by: Self.alice, at: "2024-01-01T00:00:00+00:00")
+        try repo.git(["mv", "text.txt", "moved.txt"])
+        try repo.write("moved.txt", "one\ntwo \(token)\nthree\n")
+        let second = try repo.commit("move and extend", by: Self.alice, at: "2024-01-02T00:00:00+00:00")
+
+        let scan = try Self.history(repo.path)
+        #expect(Self.added(scan.fragments) == [
+            Added(commit: first, path: "text.txt", text: "one\ntwo \(token)\n", lines: [1, 2]),
+            Added(commit: first, path: "no-newline.txt", text: "last line without newline", lines: [1]),
+            Added(commit: second, path: "moved.txt", text: "three\n", lines: [3]),
+        ])
+        #expect(scan.coverage.commits == 2)
+    }
+
+    @Test func aSubmoduleIsNotReadAsAFile() throws {
+        let inner = try Repo()
+        let outer = try Repo()
+        defer {
+            inner.folder.remove()
+            outer.folder.remove()
+        }
+        try inner.write("inside.txt", "inner\n")
+        try inner.commit("inner", by: Self.alice, at: "2024-01-01T00:00:00+00:00")
+        try outer.write("top.txt", "top\n")
+        try outer.git(["-c", "protocol.file.allow=always", "submodule", "add", "-q", inner.path, "sub"])
+        try outer.commit("with a submodule", by: Self.alice, at: "2024-01-02T00:00:00+00:00")
+        let paths = Set(try Self.history(outer.path).fragments.map(\.path))
+        #expect(paths == [".gitmodules", "top.txt"])
+    }
+
+    /// Many git commands at once, as the lanes of a history scan run them: each must get its own
+    /// output (a reader left running on a closed descriptor once read another command's pipe).
+    @Test func concurrentGitCommandsKeepTheirOwnOutput() throws {
+        let history = try History()
+        defer { history.repo.folder.remove() }
+        let git = GitCommand(repository: history.repo.path)
+        let expected = [history.a: "add a", history.b: "edit a, add b", history.c: "drop b, add c"]
+        let commits = [history.a, history.b, history.c]
+        let wrong = Locked<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: 8) { thread in
+            for round in 0..<25 {
+                let commit = commits[(thread + round) % commits.count]
+                let subject = (try? git.output(["log", "-n1", "--format=%s", commit]))?.trimmingCharacters(in: .whitespacesAndNewlines)
+                if subject != expected[commit] { wrong.withLock { $0.append("\(commit.prefix(7)): \(subject ?? "failed")") } }
+            }
+        }
+        #expect(wrong.withLock { $0 }.isEmpty)
     }
 }

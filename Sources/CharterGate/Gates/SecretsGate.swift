@@ -85,7 +85,7 @@ package struct SecretsGate {
         let findings = try pool.finish()
         var summary = ScanSummary()
         summary.files = files.total
-        summary.bytes = coverage.patchBytes
+        summary.bytes = coverage.bytes
         summary.commits = coverage.commits
         summary.seconds = Date().timeIntervalSince(started)
         return (findings, summary)

@@ -1,8 +1,8 @@
 import CharterCore
 import Foundation
 
-/// Runs git in one repository and streams its standard output line by line, reading the pipe
-/// straight into one buffer: a history scan reads hundreds of megabytes through here.
+/// Runs git in one repository and streams its standard output, by line or as it comes, reading
+/// the pipe straight into one buffer: a history scan reads hundreds of megabytes through here.
 struct GitCommand: Sendable {
     let repository: String
 
@@ -21,25 +21,52 @@ struct GitCommand: Sendable {
     /// newline) to `onLine`; the bytes are valid only during the call. When `onLine` throws, git
     /// is stopped and the error rethrown; when git fails, its message is.
     func stream(_ arguments: [String], input: [UInt8]? = nil, onLine: (UnsafeRawBufferPointer) throws -> Void) throws {
+        try run(arguments, input: input) { try Self.readLines(from: $0, onLine: onLine) }
+    }
+
+    /// Like `stream`, for output that is not lines (object contents): hands it over as read.
+    func chunks(_ arguments: [String], input: [UInt8]? = nil, onChunk: (UnsafeRawBufferPointer) throws -> Void) throws {
+        try run(arguments, input: input) { descriptor in
+            let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
+            defer { buffer.deallocate() }
+            while true {
+                let count = read(descriptor, buffer.baseAddress!, buffer.count)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    throw SecretsError(.inputUnreadable, "reading git's output failed: \(String(cString: strerror(errno)))")
+                }
+                if count == 0 { break }
+                try onChunk(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+            }
+        }
+    }
+
+    private func run(_ arguments: [String], input: [UInt8]?, consume: (Int32) throws -> Void) throws {
         let process: SpawnedProcess
         do {
             process = try SpawnedProcess("git", ["-C", repository] + arguments, withInput: input != nil)
         } catch {
             throw SecretsError(.inputUnreadable, "\(error); install git to scan history")
         }
-        let errorText = ErrorCollector(process.errors)
+        let errorText = ErrorCollector(process)
         if let input { Self.write(input, to: process) }
         var failure: (any Error)?
         do {
-            try Self.readLines(from: process.output, onLine: onLine)
+            #if os(Linux)
+            // F_SETPIPE_SZ: a larger pipe lets git run ahead while the reader scans; refused is fine.
+            _ = fcntl(process.output, 1031, Int32(1 << 20))
+            #endif
+            try consume(process.output)
         } catch {
             failure = error
             process.terminate()
         }
         let status = process.wait()
+        // Always wait for the stderr reader: once `process` is released its descriptors close and
+        // their numbers are reused, and a reader still running would read another pipe.
+        let message = errorText.text.trimmingCharacters(in: .whitespacesAndNewlines)
         if let failure { throw failure }
         guard status == 0 else {
-            let message = errorText.text.trimmingCharacters(in: .whitespacesAndNewlines)
             throw SecretsError(.inputUnreadable, "\(repository): git \(arguments.filter { !$0.hasPrefix("-") }.prefix(2).joined(separator: " ")) failed: \(message.isEmpty ? "exit \(status)" : message)")
         }
     }
@@ -63,10 +90,6 @@ struct GitCommand: Sendable {
     }
 
     private static func readLines(from descriptor: Int32, onLine: (UnsafeRawBufferPointer) throws -> Void) throws {
-        #if os(Linux)
-        // F_SETPIPE_SZ: a larger pipe lets git run ahead while the reader scans; refused is fine.
-        _ = fcntl(descriptor, 1031, Int32(1 << 20))
-        #endif
         var buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 4 << 20, alignment: 16)
         defer { buffer.deallocate() }
         var filled = 0
@@ -100,18 +123,19 @@ struct GitCommand: Sendable {
     }
 }
 
-/// Drains a pipe on another thread so a chatty stderr cannot block the child.
+/// Drains a child's stderr on another thread so a chatty stderr cannot block it. The thread
+/// holds the process, so its descriptors stay open (and their numbers unused) until it is done.
 private final class ErrorCollector: @unchecked Sendable {
     private let lock = NSLock()
     private var data: [UInt8] = []
     private let done = DispatchSemaphore(value: 0)
 
-    init(_ descriptor: Int32) {
+    init(_ process: SpawnedProcess) {
         Thread.detachNewThread { [self] in
             var all: [UInt8] = []
             var chunk = [UInt8](repeating: 0, count: 4096)
             while true {
-                let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
+                let count = chunk.withUnsafeMutableBytes { read(process.errors, $0.baseAddress!, $0.count) }
                 if count < 0 && errno == EINTR { continue }
                 guard count > 0 else { break }
                 all += chunk[0..<count]
@@ -121,6 +145,7 @@ private final class ErrorCollector: @unchecked Sendable {
         }
     }
 
+    /// Everything the child wrote to stderr; waits for it to close the stream.
     var text: String {
         done.wait()
         return lock.withLock { String(decoding: data, as: UTF8.self) }

@@ -14,12 +14,14 @@ package struct GitSource: Sendable {
     /// What a history scan covered.
     package struct Coverage: Sendable, Codable, Equatable {
         package var commits = 0
-        package var patchBytes = 0
+        /// Patch text of changed files plus the contents of added ones.
+        package var bytes = 0
     }
 
-    /// Streams the lines each commit added (every commit, or those in `since..HEAD`) to `onBatch`
-    /// in batches of about `batchBytes`. The commits are shared among `lanes` git processes, each
-    /// parsed on its own thread, so `onBatch` is called from several threads at once.
+    /// Streams what each commit added (every commit, or those in `since..HEAD`) to `onBatch` in
+    /// batches of about `batchBytes`: the added lines of changed files, and added files whole. The
+    /// commits are shared among `lanes` lanes of git processes, each read on its own thread, so
+    /// `onBatch` is called from several threads at once.
     package func history(since revision: String?, lanes: Int = 2, batchBytes: Int = 1 << 20,
                          onBatch: @Sendable ([ScanFragment]) throws -> Void) throws -> Coverage {
         try requireRepository()
@@ -27,32 +29,36 @@ package struct GitSource: Sendable {
         guard !commits.isEmpty else { return Coverage() }
         let laneCount = max(1, min(lanes, commits.count))
         let results = LaneResults()
-        let arguments = ["-c", "core.quotePath=false", "log", "-p", "-U0", "--no-color", "--no-ext-diff",
-                         "--no-walk=unsorted", "--stdin", "--format=\u{1E}%H\u{1F}%an <%ae>\u{1F}%aI"]
+        // Added files are read whole by `AddedFiles`; the patches cover every other change.
+        let patches = ["-c", "core.quotePath=false", "log", "-p", "-U0", "--no-color", "--no-ext-diff",
+                       "--no-walk=unsorted", "--stdin", "--diff-filter=a", PatchParser.headerFormat]
         DispatchQueue.concurrentPerform(iterations: laneCount) { lane in
             // Every lane-th commit: neighbours in time often differ most in size.
-            let share = stride(from: lane, to: commits.count, by: laneCount).map { commits[$0] + "\n" }.joined()
+            let share = Array(stride(from: lane, to: commits.count, by: laneCount).map { commits[$0] + "\n" }.joined().utf8)
             do {
-                var parser = PatchParser()
                 func hand(_ fragments: [ScanFragment]) throws {
-                    guard !fragments.isEmpty else { return }
                     try results.throwIfStopped()
                     try onBatch(fragments)
                 }
-                try git.stream(arguments, input: Array(share.utf8)) { line in
+                var batch = Batch(limit: batchBytes)
+                let added = AddedFiles(git: git)
+                let addedBytes = try added.read(try added.list(commits: share)) { try batch.add($0, hand) }
+                var parser = PatchParser()
+                try git.stream(patches, input: share) { line in
                     parser.feed(line: line)
-                    if parser.fragmentBytes >= batchBytes || parser.fragments.count >= 4096 {
-                        try hand(parser.takeFragments())
+                    if !parser.fragments.isEmpty {
+                        for fragment in parser.takeFragments() { try batch.add(fragment, hand) }
                     }
                 }
                 parser.finish()
-                try hand(parser.takeFragments())
-                results.add(Coverage(commits: parser.commits, patchBytes: parser.patchBytes))
+                for fragment in parser.takeFragments() { try batch.add(fragment, hand) }
+                try batch.flush(hand)
+                results.add(bytes: addedBytes + parser.patchBytes)
             } catch {
                 results.fail(error)
             }
         }
-        return try results.total()
+        return Coverage(commits: commits.count, bytes: try results.total())
     }
 
     /// The revisions to list: all of them, or `since..HEAD` once `since` is known to be there.
@@ -93,19 +99,41 @@ package struct GitSource: Sendable {
     }
 }
 
-/// What the lanes of a history scan covered, and the first error any of them met.
+/// Fragments gathered into batches of about `limit` bytes (or 4,096 fragments) for `hand`.
+private struct Batch {
+    let limit: Int
+    private var fragments: [ScanFragment] = []
+    private var bytes = 0
+
+    init(limit: Int) {
+        self.limit = limit
+    }
+
+    mutating func add(_ fragment: ScanFragment, _ hand: ([ScanFragment]) throws -> Void) throws {
+        fragments.append(fragment)
+        bytes += fragment.bytes.count
+        if bytes >= limit || fragments.count >= 4096 { try flush(hand) }
+    }
+
+    mutating func flush(_ hand: ([ScanFragment]) throws -> Void) throws {
+        guard !fragments.isEmpty else { return }
+        let full = fragments
+        fragments = []
+        bytes = 0
+        try hand(full)
+    }
+}
+
+/// The bytes the lanes of a history scan read, and the first error any of them met.
 private final class LaneResults: @unchecked Sendable {
     private struct Stopped: Error {}
 
     private let lock = NSLock()
-    private var coverage = GitSource.Coverage()
+    private var bytes = 0
     private var error: (any Error)?
 
-    func add(_ lane: GitSource.Coverage) {
-        lock.withLock {
-            coverage.commits += lane.commits
-            coverage.patchBytes += lane.patchBytes
-        }
+    func add(bytes lane: Int) {
+        lock.withLock { bytes += lane }
     }
 
     func fail(_ failure: any Error) {
@@ -117,10 +145,10 @@ private final class LaneResults: @unchecked Sendable {
         if lock.withLock({ error != nil }) { throw Stopped() }
     }
 
-    func total() throws -> GitSource.Coverage {
+    func total() throws -> Int {
         try lock.withLock {
             if let error { throw error }
-            return coverage
+            return bytes
         }
     }
 }

@@ -50,8 +50,7 @@ struct PatchParser {
         }
         if first == Self.commitMarker {
             flushFile()
-            let fields = line.dropFirst().split(separator: 0x1F, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
-            commit = CommitInfo(id: fields.first ?? "", author: fields.count > 1 ? fields[1] : "", date: fields.count > 2 ? fields[2] : "")
+            commit = Self.commit(fromHeader: line)
             commits += 1
         } else if line.starts(with: Self.diffHeader) {
             flushFile()
@@ -62,6 +61,15 @@ struct PatchParser {
             startHunk(ArraySlice(line))
         }
     }
+
+    /// The commit named by a header line in our `--format` (marker, id, author, date).
+    static func commit(fromHeader line: UnsafeRawBufferPointer) -> CommitInfo {
+        let fields = line.dropFirst().split(separator: 0x1F, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+        return CommitInfo(id: fields.first ?? "", author: fields.count > 1 ? fields[1] : "", date: fields.count > 2 ? fields[2] : "")
+    }
+
+    /// The `--format` that starts each commit with a header `commit(fromHeader:)` reads.
+    static let headerFormat = "--format=\u{1E}%H\u{1F}%an <%ae>\u{1F}%aI"
 
     /// Ends the input: the last file's fragment is kept.
     mutating func finish() {
