@@ -404,4 +404,40 @@ struct GitSourceTests {
         }
         #expect(wrong.withLock { $0 }.isEmpty)
     }
+
+    /// What a merge adds while resolving a conflict (or a file it adds) is in neither parent's
+    /// commits; a clean merge adds nothing of its own.
+    @Test func aMergeIsScannedForWhatNoParentHad() throws {
+        let repo = try Repo()
+        defer { repo.folder.remove() }
+        let evil = FakeSecrets.token(seed: 70)
+        try repo.write("app.env", "NAME=app\n")
+        try repo.commit("base", by: Self.alice, at: "2024-01-01T00:00:00+00:00")
+        try repo.git(["checkout", "-q", "-b", "feature"])
+        try repo.write("app.env", "NAME=feature\n")
+        try repo.commit("feature", by: Self.bob, at: "2024-01-02T00:00:00+00:00")
+        try repo.git(["checkout", "-q", "main"])
+        try repo.write("app.env", "NAME=main\n")
+        try repo.commit("main", by: Self.alice, at: "2024-01-03T00:00:00+00:00")
+        _ = try? repo.git(["merge", "-q", "feature"])
+        try repo.write("app.env", "NAME=merged\nKEY=\(evil)\n")
+        try repo.write("merge-only.txt", "added in the merge\n")
+        let merge = try repo.commit("merge feature", by: Self.alice, at: "2024-01-04T00:00:00+00:00")
+        try repo.git(["checkout", "-q", "-b", "clean", "feature"])
+        try repo.write("clean.txt", "clean\n")
+        try repo.commit("clean side", by: Self.bob, at: "2024-01-05T00:00:00+00:00")
+        try repo.git(["checkout", "-q", "main"])
+        try repo.git(["-c", "user.name=A", "-c", "user.email=a@example.com", "merge", "-q", "--no-edit", "clean"],
+                     environment: ["GIT_AUTHOR_DATE": "2024-01-06T00:00:00+00:00", "GIT_COMMITTER_DATE": "2024-01-06T00:00:00+00:00"])
+
+        let scan = try Self.history(repo.path)
+        let fromMerge = Self.added(scan.fragments.filter { $0.commit?.id == merge })
+        #expect(fromMerge == [
+            Added(commit: merge, path: "app.env", text: "NAME=merged\nKEY=\(evil)\n", lines: [1, 2]),
+            Added(commit: merge, path: "merge-only.txt", text: "added in the merge\n", lines: [1]),
+        ])
+        let cleanMerge = try repo.git(["rev-parse", "HEAD"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(!scan.fragments.contains { $0.commit?.id == cleanMerge })
+        #expect(scan.coverage.commits == 6)
+    }
 }

@@ -214,4 +214,34 @@ import Testing
         #expect(parser.takeFragments().isEmpty)
         #expect(parser.fragmentBytes == 0)
     }
+
+    /// A merge's combined diff (`--cc`): only lines in none of the parents (`++`) were added by the
+    /// merge itself; lines from one parent were added by that parent's own commits.
+    @Test func combinedDiffKeepsOnlyWhatTheMergeAdded() throws {
+        let parsed = Self.parse("""
+            diff --cc config.env
+            index 1111111,2222222..3333333
+            --- a/config.env
+            +++ b/config.env
+            @@@ -1,2 -1,2 +1,4 @@@
+             +FROM_BRANCH_TWO=1
+            + FROM_BRANCH_ONE=1
+            ++MERGE_ONLY=secret
+            - -dropped
+            ++++ looks like a header
+            diff --cc other.txt
+            index 1111111,2222222..3333333
+            --- a/other.txt
+            +++ b/other.txt
+            @@@@ -5,0 -5,0 -5,0 +5,1 @@@@
+            +++three parents
+
+            """)
+        try #require(parsed.fragments.count == 2)
+        #expect(parsed.paths == ["config.env", "other.txt"])
+        #expect(parsed.text(0) == "MERGE_ONLY=secret\n++ looks like a header\n")
+        #expect(parsed.fragments[0].lineNumbers == [3, 4])
+        #expect(parsed.text(1) == "three parents\n")
+        #expect(parsed.fragments[1].lineNumbers == [5])
+    }
 }

@@ -25,16 +25,22 @@ package struct GitSource: Sendable {
     package func history(since revision: String?, lanes: Int = 2, batchBytes: Int = 1 << 20,
                          onBatch: @Sendable ([ScanFragment]) throws -> Void) throws -> Coverage {
         try requireRepository()
-        let commits = try git.output(["rev-list", try range(since: revision)]).split(separator: "\n").map(String.init)
+        // Each line: a commit, then its parents; a merge has two or more.
+        let listed = try git.output(["rev-list", "--parents", try range(since: revision)]).split(separator: "\n").map { $0.split(separator: " ") }
+        let commits = listed.compactMap { $0.first.map(String.init) }
+        let merges = listed.filter { $0.count > 2 }.map { String($0[0]) }
         guard !commits.isEmpty else { return Coverage() }
         let laneCount = max(1, min(lanes, commits.count))
         let results = LaneResults()
-        // Added files are read whole by `AddedFiles`; the patches cover every other change.
-        let patches = ["-c", "core.quotePath=false", "log", "-p", "-U0", "--no-color", "--no-ext-diff",
-                       "--no-walk=unsorted", "--stdin", "--diff-filter=a", PatchParser.headerFormat]
+        // Added files are read whole by `AddedFiles`; the patches cover every other change, and
+        // merges' combined diffs what a merge added that none of its parents had.
+        let log = ["-c", "core.quotePath=false", "log", "-p", "-U0", "--no-color", "--no-ext-diff", "--no-walk=unsorted", "--stdin", PatchParser.headerFormat]
+        let patches = log + ["--diff-filter=a"]
+        let combined = log + ["--cc"]
         DispatchQueue.concurrentPerform(iterations: laneCount) { lane in
             // Every lane-th commit: neighbours in time often differ most in size.
             let share = Array(stride(from: lane, to: commits.count, by: laneCount).map { commits[$0] + "\n" }.joined().utf8)
+            let mergeShare = Array(stride(from: lane, to: merges.count, by: laneCount).map { merges[$0] + "\n" }.joined().utf8)
             do {
                 func hand(_ fragments: [ScanFragment]) throws {
                     try results.throwIfStopped()
@@ -43,17 +49,21 @@ package struct GitSource: Sendable {
                 var batch = Batch(limit: batchBytes)
                 let added = AddedFiles(git: git)
                 let addedBytes = try added.read(try added.list(commits: share)) { try batch.add($0, hand) }
-                var parser = PatchParser()
-                try git.stream(patches, input: share) { line in
-                    parser.feed(line: line)
-                    if !parser.fragments.isEmpty {
-                        for fragment in parser.takeFragments() { try batch.add(fragment, hand) }
+                var patchBytes = 0
+                for (arguments, commits) in [(patches, share), (combined, mergeShare)] where !commits.isEmpty {
+                    var parser = PatchParser()
+                    try git.stream(arguments, input: commits) { line in
+                        parser.feed(line: line)
+                        if !parser.fragments.isEmpty {
+                            for fragment in parser.takeFragments() { try batch.add(fragment, hand) }
+                        }
                     }
+                    parser.finish()
+                    for fragment in parser.takeFragments() { try batch.add(fragment, hand) }
+                    patchBytes += parser.patchBytes
                 }
-                parser.finish()
-                for fragment in parser.takeFragments() { try batch.add(fragment, hand) }
                 try batch.flush(hand)
-                results.add(bytes: addedBytes + parser.patchBytes)
+                results.add(bytes: addedBytes + patchBytes)
             } catch {
                 results.fail(error)
             }

@@ -22,8 +22,15 @@ struct PatchParser {
     private(set) var fragmentBytes = 0
 
     private static let diffHeader = Array("diff --git ".utf8)
+    private static let combinedDiffHeader = Array("diff --cc ".utf8)
     private static let newFileHeader = Array("+++ ".utf8)
     private static let hunkHeader = Array("@@ ".utf8)
+    private static let combinedHunkHeader = Array("@@@".utf8)
+
+    /// In a merge's combined diff (`--cc`): one prefix column per parent, and the lines of the
+    /// merge's result still to come in the current hunk.
+    private var parents = 0
+    private var resultRemaining = 0
 
     mutating func feed(line: ArraySlice<UInt8>) {
         line.withUnsafeBytes { feed(line: $0) }
@@ -48,18 +55,51 @@ struct PatchParser {
             }
             if first == UInt8(ascii: "\\") { return }
         }
+        if resultRemaining > 0, first == UInt8(ascii: " ") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-") {
+            feedCombined(line)
+            return
+        }
         if first == Self.commitMarker {
             flushFile()
             commit = Self.commit(fromHeader: line)
             commits += 1
-        } else if line.starts(with: Self.diffHeader) {
+        } else if line.starts(with: Self.diffHeader) || line.starts(with: Self.combinedDiffHeader) {
             flushFile()
             path = nil
         } else if line.starts(with: Self.newFileHeader) {
             path = Self.path(from: ArraySlice(line.dropFirst(4)))
         } else if line.starts(with: Self.hunkHeader) {
             startHunk(ArraySlice(line))
+        } else if line.starts(with: Self.combinedHunkHeader) {
+            startCombinedHunk(line)
         }
+    }
+
+    /// A line of a combined hunk: gone from the result when any column is `-`; added by the merge
+    /// itself (in no parent) only when every column is `+`.
+    private mutating func feedCombined(_ line: UnsafeRawBufferPointer) {
+        let columns = min(parents, line.count)
+        let prefix = UnsafeRawBufferPointer(rebasing: line[..<columns])
+        guard !prefix.contains(UInt8(ascii: "-")) else { return }
+        if prefix.allSatisfy({ $0 == UInt8(ascii: "+") }) {
+            added.append(contentsOf: UnsafeRawBufferPointer(rebasing: line[columns...]).assumingMemoryBound(to: UInt8.self))
+            added.append(0x0A)
+            lineNumbers.append(nextLine)
+        }
+        nextLine += 1
+        resultRemaining -= 1
+    }
+
+    /// `@@@ -a,b -c,d +e,f @@@`: one `@` more than there are parents, the result's range last.
+    private mutating func startCombinedHunk(_ line: UnsafeRawBufferPointer) {
+        parents = line.prefix { $0 == UInt8(ascii: "@") }.count - 1
+        let text = String(decoding: line, as: UTF8.self)
+        guard parents >= 2, let result = text.split(separator: " ").first(where: { $0.hasPrefix("+") }) else {
+            resultRemaining = 0
+            return
+        }
+        resultRemaining = Self.count(result)
+        nextLine = Int(result.dropFirst().split(separator: ",").first ?? "") ?? 1
     }
 
     /// The commit named by a header line in our `--format` (marker, id, author, date).
@@ -109,6 +149,7 @@ struct PatchParser {
         lineNumbers = []
         addedRemaining = 0
         removedRemaining = 0
+        resultRemaining = 0
     }
 
     /// Undoes git's C-style quoting: `\t`, `\n`, `\"`, `\\` and octal bytes such as `\303\251`.
