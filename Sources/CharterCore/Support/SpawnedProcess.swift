@@ -19,9 +19,21 @@ package final class SpawnedProcess: @unchecked Sendable {
         // child can inherit them in between and hold a pipe open after its own child has exited.
         Self.spawning.lock()
         defer { Self.spawning.unlock() }
-        let stdoutPipe = try Self.pipe()
-        let stderrPipe = try Self.pipe()
-        let stdinPipe = withInput ? try Self.pipe() : nil
+        var made: [(read: Int32, write: Int32)] = []
+        do {
+            made.append(try Self.pipe())
+            made.append(try Self.pipe())
+            if withInput { made.append(try Self.pipe()) }
+        } catch {
+            for pipe in made {
+                close(pipe.read)
+                close(pipe.write)
+            }
+            throw error
+        }
+        let stdoutPipe = made[0]
+        let stderrPipe = made[1]
+        let stdinPipe = withInput ? made[2] : nil
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }

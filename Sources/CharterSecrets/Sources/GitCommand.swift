@@ -76,6 +76,12 @@ struct GitCommand: Sendable {
     private static func write(_ bytes: [UInt8], to process: SpawnedProcess) {
         guard let descriptor = process.input else { return }
         Thread.detachNewThread {
+            // Writing to a child that has died raises SIGPIPE, which by default ends the whole
+            // process before the real error is reported: block it here, so the write fails with EPIPE.
+            var pipeSignal = sigset_t()
+            sigemptyset(&pipeSignal)
+            sigaddset(&pipeSignal, SIGPIPE)
+            pthread_sigmask(SIG_BLOCK, &pipeSignal, nil)
             bytes.withUnsafeBytes { buffer in
                 var written = 0
                 while written < buffer.count {
