@@ -77,6 +77,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .target(name: "CharterDependencies", dependencies: ["CharterCore"], swiftSettings: swiftSettings),
         .target(
             name: "CharterGate",
             dependencies: [
@@ -98,6 +99,7 @@ let package = Package(
         ),
         .testTarget(name: "CharterCoreTests", dependencies: ["CharterCore", "CharterTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "CharterSecretsTests", dependencies: ["CharterSecrets", "CharterTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "CharterDependenciesTests", dependencies: ["CharterDependencies", "CharterTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "CharterStoreTests",
             dependencies: [

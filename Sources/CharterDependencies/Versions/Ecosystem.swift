@@ -1,0 +1,45 @@
+/// The package ecosystems Charter matches advisories for, named as OSV names them, each with
+/// the version ordering its own tooling uses.
+package enum Ecosystem: String, Sendable, CaseIterable {
+    case cratesIO = "crates.io"
+    case go = "Go"
+    case npm
+    case pypi = "PyPI"
+
+    /// The ecosystem an OSV `package.ecosystem` names; a suffix such as `Debian:12` or
+    /// `PyPI:legacy` keeps the ecosystem before the colon.
+    package init?(osvName: String) {
+        let base = osvName.split(separator: ":", maxSplits: 1).first.map(String.init) ?? osvName
+        self.init(rawValue: base)
+    }
+
+    /// The ordering of this ecosystem's versions (OSV `ECOSYSTEM` ranges).
+    package var scheme: any VersionScheme {
+        switch self {
+        case .cratesIO, .npm: SemanticVersionScheme()
+        case .go: GoVersionScheme()
+        case .pypi: PEP440VersionScheme()
+        }
+    }
+
+    /// How a package name is compared: PyPI's is normalised (PEP 503), the others are exact.
+    package func normalizedName(_ name: String) -> String {
+        switch self {
+        case .pypi:
+            var normalized = ""
+            var lastWasSeparator = false
+            for character in name.lowercased() {
+                if character == "-" || character == "_" || character == "." {
+                    if !lastWasSeparator { normalized.append("-") }
+                    lastWasSeparator = true
+                } else {
+                    normalized.append(character)
+                    lastWasSeparator = false
+                }
+            }
+            return normalized
+        case .cratesIO, .go, .npm:
+            return name
+        }
+    }
+}

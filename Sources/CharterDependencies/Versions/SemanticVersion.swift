@@ -1,0 +1,83 @@
+/// A Semantic Versioning 2.0.0 version, as crates.io, npm and OSV `SEMVER` ranges use it:
+/// precedence by major, minor and patch numerically, a pre-release below its release,
+/// pre-release identifiers numeric-before-alphanumeric, build metadata ignored.
+package struct SemanticVersion: Comparable, Sendable, CustomStringConvertible {
+    package let core: [Substring]
+    package let prerelease: [Substring]
+    package let build: Substring?
+
+    /// Parses `1.2.3`, `1.2.3-rc.1+build.5`; a leading `v` or `=` is accepted, as npm and Go write
+    /// versions. Components must be digits; leading zeros are tolerated (npm's loose mode).
+    package init?(_ text: String) {
+        var body = Substring(text.trimmingCharacters(in: .whitespaces))
+        if body.first == "v" || body.first == "V" || body.first == "=" { body = body.dropFirst() }
+        var buildPart: Substring?
+        if let plus = body.firstIndex(of: "+") {
+            buildPart = body[body.index(after: plus)...]
+            body = body[..<plus]
+        }
+        var pre: [Substring] = []
+        if let dash = body.firstIndex(of: "-") {
+            pre = body[body.index(after: dash)...].split(separator: ".", omittingEmptySubsequences: false)
+            body = body[..<dash]
+            guard !pre.isEmpty, pre.allSatisfy({ !$0.isEmpty && $0.allSatisfy(Self.isIdentifierCharacter) }) else { return nil }
+        }
+        let numbers = body.split(separator: ".", omittingEmptySubsequences: false)
+        guard numbers.count == 3, numbers.allSatisfy(NumericText.isDigits) else { return nil }
+        core = numbers
+        prerelease = pre
+        build = buildPart
+    }
+
+    private static func isIdentifierCharacter(_ character: Character) -> Bool {
+        character.isASCII && (character.isLetter || character.isNumber || character == "-")
+    }
+
+    package var description: String {
+        core.joined(separator: ".") + (prerelease.isEmpty ? "" : "-" + prerelease.joined(separator: ".")) + (build.map { "+" + $0 } ?? "")
+    }
+
+    package static func == (lhs: Self, rhs: Self) -> Bool { compare(lhs, rhs) == 0 }
+    package static func < (lhs: Self, rhs: Self) -> Bool { compare(lhs, rhs) < 0 }
+
+    static func compare(_ lhs: Self, _ rhs: Self) -> Int {
+        for (left, right) in zip(lhs.core, rhs.core) {
+            let order = NumericText.compare(left, right)
+            if order != 0 { return order }
+        }
+        switch (lhs.prerelease.isEmpty, rhs.prerelease.isEmpty) {
+        case (true, true): return 0
+        case (true, false): return 1
+        case (false, true): return -1
+        case (false, false): break
+        }
+        for (left, right) in zip(lhs.prerelease, rhs.prerelease) {
+            let order = compareIdentifier(left, right)
+            if order != 0 { return order }
+        }
+        return lhs.prerelease.count == rhs.prerelease.count ? 0 : (lhs.prerelease.count < rhs.prerelease.count ? -1 : 1)
+    }
+
+    private static func compareIdentifier(_ lhs: Substring, _ rhs: Substring) -> Int {
+        switch (NumericText.isDigits(lhs), NumericText.isDigits(rhs)) {
+        case (true, true): return NumericText.compare(lhs, rhs)
+        case (true, false): return -1
+        case (false, true): return 1
+        case (false, false): return lhs == rhs ? 0 : (lhs.utf8.lexicographicallyPrecedes(rhs.utf8) ? -1 : 1)
+        }
+    }
+}
+
+/// crates.io and npm versions, and OSV `SEMVER` ranges of any ecosystem.
+package struct SemanticVersionScheme: VersionScheme {
+    package init() {}
+    package func parse(_ text: String) -> SemanticVersion? { SemanticVersion(text) }
+}
+
+/// Go module versions: semantic versions written with a `v`, where `+incompatible` marks a
+/// major version without a module path suffix and pseudo-versions
+/// (`v0.0.0-20191109021931-daa7c04131f5`) are pre-releases that order by their timestamp.
+package struct GoVersionScheme: VersionScheme {
+    package init() {}
+    package func parse(_ text: String) -> SemanticVersion? { SemanticVersion(text) }
+}
