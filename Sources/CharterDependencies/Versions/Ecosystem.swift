@@ -5,6 +5,7 @@ package enum Ecosystem: String, Sendable, CaseIterable {
     case go = "Go"
     case npm
     case pypi = "PyPI"
+    case swiftURL = "SwiftURL"
 
     /// The ecosystem an OSV `package.ecosystem` names; a suffix such as `Debian:12` or
     /// `PyPI:legacy` keeps the ecosystem before the colon.
@@ -16,13 +17,25 @@ package enum Ecosystem: String, Sendable, CaseIterable {
     /// The ordering of this ecosystem's versions (OSV `ECOSYSTEM` ranges).
     package var scheme: any VersionScheme {
         switch self {
-        case .cratesIO, .npm: SemanticVersionScheme()
+        case .cratesIO, .npm, .swiftURL: SemanticVersionScheme()
         case .go: GoVersionScheme()
         case .pypi: PEP440VersionScheme()
         }
     }
 
-    /// How a package name is compared: PyPI's is normalised (PEP 503), the others are exact.
+    /// The Package URL type (purl-spec) for this ecosystem.
+    package var purlType: String {
+        switch self {
+        case .cratesIO: "cargo"
+        case .go: "golang"
+        case .npm: "npm"
+        case .pypi: "pypi"
+        case .swiftURL: "swift"
+        }
+    }
+
+    /// How a package name is compared: PyPI's is normalised (PEP 503), a repository URL's case
+    /// ignored, the others exact.
     package func normalizedName(_ name: String) -> String {
         switch self {
         case .pypi:
@@ -38,6 +51,8 @@ package enum Ecosystem: String, Sendable, CaseIterable {
                 }
             }
             return normalized
+        case .swiftURL:
+            return name.lowercased()
         case .cratesIO, .go, .npm:
             return name
         }

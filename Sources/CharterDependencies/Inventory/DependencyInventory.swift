@@ -1,0 +1,90 @@
+import Foundation
+
+/// Finds every lockfile and manifest under a folder and reads it: the dependencies found, and
+/// the files that could not be read (each named with its line; the others are still read).
+/// Installed and generated trees (`node_modules`, `vendor`, build output, virtualenvs) are skipped.
+package struct DependencyInventory {
+    package struct Result: Sendable {
+        package var dependencies: [Dependency] = []
+        package var problems: [LockfileProblem] = []
+        /// Lockfiles read, relative to the root.
+        package var lockfiles: [String] = []
+    }
+
+    static let extractors: [any LockfileExtractor] = [
+        RequirementsTxt(), PythonTOMLLock(), CargoLock(), GoMod(), PackageLockJSON(), PackageResolved(),
+    ]
+    static let skippedFolders: Set<String> = [
+        ".git", "node_modules", "vendor", ".build", "build", "dist", "target", "__pycache__", ".venv", "venv", ".tox", ".charter",
+    ]
+    /// Larger "lockfiles" are not lockfiles; reading them whole would only cost memory.
+    package static let largestLockfile = 64 << 20
+
+    package let root: String
+
+    package init(root: String) {
+        self.root = root
+    }
+
+    package func scan() throws(DependenciesError) -> Result {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root, isDirectory: &isFolder) else {
+            throw DependenciesError(.inputUnreadable, "\(root): no such file or folder")
+        }
+        var result = Result()
+        if !isFolder.boolValue {
+            let name = (root as NSString).lastPathComponent
+            read(name, base: (root as NSString).deletingLastPathComponent, into: &result)
+            return result
+        }
+        for relative in lockfiles() { read(relative, base: root, into: &result) }
+        // A requirements file both found and included by another is read twice.
+        var seen = Set<Dependency>()
+        result.dependencies = result.dependencies.filter { seen.insert($0).inserted }
+        return result
+    }
+
+    /// Paths (relative to the root, sorted) of the files some extractor handles.
+    private func lockfiles() -> [String] {
+        var found: [String] = []
+        var pending = [""]
+        while let folder = pending.popLast() {
+            let absolute = folder.isEmpty ? root : root + "/" + folder
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: absolute) else { continue }
+            for name in names {
+                let relative = folder.isEmpty ? name : folder + "/" + name
+                var info = stat()
+                guard lstat(absolute + "/" + name, &info) == 0 else { continue }
+                if info.st_mode & S_IFMT == S_IFDIR {
+                    if !Self.skippedFolders.contains(name) { pending.append(relative) }
+                } else if info.st_mode & S_IFMT == S_IFREG, Self.extractors.contains(where: { $0.handles(fileName: name) }) {
+                    found.append(relative)
+                }
+            }
+        }
+        return found.sorted()
+    }
+
+    private func read(_ relative: String, base: String, into result: inout Result) {
+        let name = (relative as NSString).lastPathComponent
+        guard let extractor = Self.extractors.first(where: { $0.handles(fileName: name) }) else { return }
+        let load = { (path: String) throws -> [UInt8] in
+            let absolute = base.isEmpty ? path : base + "/" + path
+            guard let attributes = try? FileManager.default.attributesOfItem(atPath: absolute),
+                  (attributes[.size] as? Int ?? 0) <= Self.largestLockfile else {
+                throw LockfileError("larger than \(Self.largestLockfile >> 20) MiB, or unreadable")
+            }
+            guard let data = FileManager.default.contents(atPath: absolute) else { throw LockfileError("cannot be read") }
+            return Array(data)
+        }
+        do {
+            let bytes = try load(relative)
+            result.dependencies += try extractor.extract(bytes, path: relative, read: load)
+            result.lockfiles.append(relative)
+        } catch let error as LockfileError {
+            result.problems.append(LockfileProblem(path: relative, line: error.line, message: error.message))
+        } catch {
+            result.problems.append(LockfileProblem(path: relative, line: nil, message: "\(error)"))
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+
+/// `go.mod`: `require` lines and blocks (`// indirect` marks a transitive module), `replace`
+/// directives applied (a module replaced by a local folder is not a published version), and the
+/// Go toolchain itself as the `stdlib` module, which the Go vulnerability database covers.
+struct GoMod: LockfileExtractor {
+    func handles(fileName: String) -> Bool { fileName == "go.mod" }
+
+    func extract(_ bytes: [UInt8], path: String, read: (String) throws -> [UInt8]) throws(LockfileError) -> [Dependency] {
+        let text = LockfileText(bytes)
+        var required: [(name: String, version: String, line: Int, direct: Bool)] = []
+        var replaced: [String: (name: String, version: String)?] = [:]
+        var goVersion: (String, Int)?
+        var toolchain: (String, Int)?
+        var block: String?
+        for (index, raw) in text.lines.enumerated() {
+            let direct = !raw.contains("// indirect")
+            var line = raw.trimmingCharacters(in: .whitespaces)
+            if let comment = line.range(of: "//") { line = line[..<comment.lowerBound].trimmingCharacters(in: .whitespaces) }
+            guard !line.isEmpty else { continue }
+            if line == ")" {
+                block = nil
+                continue
+            }
+            var words = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+            if block == nil {
+                if words.count == 2, words[1] == "(" {
+                    block = words[0]
+                    continue
+                }
+                let verb = words.removeFirst()
+                switch verb {
+                case "go": if let version = words.first { goVersion = (version, index + 1) }
+                case "toolchain": if let version = words.first { toolchain = (String(version.dropFirst(2)), index + 1) }
+                default: try apply(verb, words, line: index + 1, direct: direct, required: &required, replaced: &replaced)
+                }
+            } else if let verb = block {
+                try apply(verb, words, line: index + 1, direct: direct, required: &required, replaced: &replaced)
+            }
+        }
+        var found: [Dependency] = required.compactMap { module in
+            guard let replacement = replaced[module.name] else {
+                return Dependency(.go, name: module.name, version: module.version, path: path, line: module.line, direct: module.direct)
+            }
+            return replacement.map { Dependency(.go, name: $0.name, version: $0.version, path: path, line: module.line, direct: module.direct) }
+        }
+        if let (version, line) = toolchain ?? goVersion {
+            found.append(Dependency(.go, name: "stdlib", version: version, path: path, line: line, direct: true))
+        }
+        return found
+    }
+
+    private func apply(_ verb: String, _ words: [String], line: Int, direct: Bool,
+                       required: inout [(name: String, version: String, line: Int, direct: Bool)],
+                       replaced: inout [String: (name: String, version: String)?]) throws(LockfileError) {
+        switch verb {
+        case "require":
+            guard words.count == 2 else { throw LockfileError(line: line, "expected `require MODULE VERSION`") }
+            required.append((words[0], words[1], line, direct))
+        case "replace":
+            guard let arrow = words.firstIndex(of: "=>"), arrow >= 1, words.count > arrow + 1 else {
+                throw LockfileError(line: line, "expected `replace MODULE [VERSION] => TARGET [VERSION]`")
+            }
+            let target = words[arrow + 1]
+            let isLocal = target.hasPrefix(".") || target.hasPrefix("/")
+            replaced[words[0]] = isLocal || words.count <= arrow + 2 ? .some(nil) : .some((target, words[arrow + 2]))
+        default:
+            break
+        }
+    }
+}

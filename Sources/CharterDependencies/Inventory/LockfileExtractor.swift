@@ -1,0 +1,20 @@
+/// Reads one lockfile or manifest format into dependencies, with the line each is on.
+protocol LockfileExtractor: Sendable {
+    /// Whether a file of this name is this format's.
+    func handles(fileName: String) -> Bool
+
+    /// The dependencies in `bytes` (the file at `path`, relative to the scanned root). `read`
+    /// fetches another file relative to the root, for formats that include others.
+    func extract(_ bytes: [UInt8], path: String, read: (String) throws -> [UInt8]) throws(LockfileError) -> [Dependency]
+}
+
+/// Why a lockfile could not be read, and where.
+struct LockfileError: Error {
+    let line: Int?
+    let message: String
+
+    init(line: Int? = nil, _ message: String) {
+        self.line = line
+        self.message = message
+    }
+}

@@ -1,0 +1,233 @@
+import CharterTestSupport
+@testable import CharterDependencies
+import Foundation
+import Testing
+
+@Suite struct DependencyInventoryTests {
+    /// A project tree written from relative paths; removed at the end of each test.
+    struct Project {
+        let folder: TemporaryDirectory
+
+        init(_ files: [String: String]) throws {
+            folder = try TemporaryDirectory("inventory")
+            for (relative, text) in files {
+                let path = folder.file(relative)
+                try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                try text.write(toFile: path, atomically: false, encoding: .utf8)
+            }
+        }
+
+        func scan() throws -> DependencyInventory.Result {
+            try DependencyInventory(root: folder.path).scan()
+        }
+    }
+
+    static func summary(_ dependencies: [Dependency]) -> [String] {
+        dependencies.map { "\($0.ecosystem) \($0.name) \($0.version) \($0.path):\($0.line)\($0.direct.map { $0 ? " direct" : " indirect" } ?? "")" }.sorted()
+    }
+
+    @Test func requirementsFilesWithIncludesHashesAndMarkers() throws {
+        let project = try Project([
+            "requirements.txt": """
+                # pinned for production
+                Django==4.2.1  # the web framework
+                requests[security]==2.31.0 ; python_version >= "3.8" \\
+                    --hash=sha256:aaaa
+                flask>=2.0
+                -r requirements/base.txt
+                urllib3===1.26.5
+                -e git+https://example.com/x.git#egg=x
+
+                """,
+            "requirements/base.txt": "PyYAML==6.0\n-r ../requirements.txt\n",
+        ])
+        defer { project.folder.remove() }
+        let result = try project.scan()
+        #expect(result.problems.isEmpty)
+        #expect(Self.summary(result.dependencies) == [
+            "PyPI Django 4.2.1 requirements.txt:2", "PyPI PyYAML 6.0 requirements/base.txt:1",
+            "PyPI requests 2.31.0 requirements.txt:3", "PyPI urllib3 1.26.5 requirements.txt:7",
+        ].sorted())
+        #expect(result.lockfiles == ["requirements.txt"], "base.txt is read through the -r line")
+    }
+
+    @Test func cargoPoetryAndUvLocks() throws {
+        let project = try Project([
+            "Cargo.lock": """
+                version = 3
+
+                [[package]]
+                name = "my-app"
+                version = "0.1.0"
+
+                [[package]]
+                name = "smallvec"
+                version = "1.6.0"
+                source = "registry+https://github.com/rust-lang/crates.io-index"
+                checksum = "abc"
+
+                """,
+            "py/poetry.lock": """
+                [[package]]
+                name = "jinja2"
+                version = "2.11.2"
+                description = "A very fast and expressive template engine."
+
+                [package.dependencies]
+                MarkupSafe = ">=0.23"
+
+                [[package]]
+                name = "markupsafe"
+                version = "2.0.1"
+
+                [metadata]
+                lock-version = "2.0"
+
+                """,
+            "uv/uv.lock": """
+                [[package]]
+                name = "project"
+                version = "0.1.0"
+                source = { editable = "." }
+
+                [[package]]
+                name = "idna"
+                version = "3.6"
+                source = { registry = "https://pypi.org/simple" }
+
+                """,
+        ])
+        defer { project.folder.remove() }
+        let result = try project.scan()
+        #expect(result.problems.isEmpty)
+        #expect(Self.summary(result.dependencies) == [
+            "PyPI idna 3.6 uv/uv.lock:6", "PyPI jinja2 2.11.2 py/poetry.lock:1", "PyPI markupsafe 2.0.1 py/poetry.lock:9",
+            "crates.io smallvec 1.6.0 Cargo.lock:7",
+        ].sorted())
+    }
+
+    @Test func goModulesWithReplacementsAndTheToolchain() throws {
+        let project = try Project([
+            "go.mod": """
+                module example.com/app
+
+                go 1.21
+
+                toolchain go1.21.5
+
+                require (
+                    github.com/gin-gonic/gin v1.9.0
+                    golang.org/x/net v0.7.0 // indirect
+                    example.com/local v1.0.0
+                )
+
+                require github.com/old/name v1.2.3
+
+                replace github.com/old/name => github.com/new/name v1.2.4
+                replace example.com/local => ../local
+
+                """,
+        ])
+        defer { project.folder.remove() }
+        #expect(Self.summary(try project.scan().dependencies) == [
+            "Go github.com/gin-gonic/gin v1.9.0 go.mod:8 direct", "Go golang.org/x/net v0.7.0 go.mod:9 indirect",
+            "Go github.com/new/name v1.2.4 go.mod:13 direct", "Go stdlib 1.21.5 go.mod:5 direct",
+        ].sorted())
+    }
+
+    @Test func npmLockfilesVersionOneToThree() throws {
+        let project = try Project([
+            "web/package-lock.json": """
+                {
+                  "name": "web",
+                  "lockfileVersion": 3,
+                  "packages": {
+                    "": { "name": "web", "dependencies": { "lodash": "^4.17.0", "@scope/pkg": "1.0.0" } },
+                    "node_modules/lodash": { "version": "4.17.20" },
+                    "node_modules/@scope/pkg": { "version": "1.0.0" },
+                    "node_modules/@scope/pkg/node_modules/minimist": { "version": "1.2.5" },
+                    "node_modules/shared": { "resolved": "packages/shared", "link": true }
+                  }
+                }
+                """,
+            "legacy/package-lock.json": """
+                {
+                  "lockfileVersion": 1,
+                  "dependencies": {
+                    "express": {
+                      "version": "4.17.1",
+                      "dependencies": {
+                        "qs": { "version": "6.7.0" }
+                      }
+                    },
+                    "local": { "version": "file:../local" }
+                  }
+                }
+                """,
+            "web/node_modules/ignored/package-lock.json": "{ broken",
+        ])
+        defer { project.folder.remove() }
+        let result = try project.scan()
+        #expect(result.problems.isEmpty, "node_modules is not scanned")
+        #expect(Self.summary(result.dependencies) == [
+            "npm @scope/pkg 1.0.0 web/package-lock.json:7 direct", "npm express 4.17.1 legacy/package-lock.json:4 direct",
+            "npm lodash 4.17.20 web/package-lock.json:6 direct", "npm minimist 1.2.5 web/package-lock.json:8 indirect",
+            "npm qs 6.7.0 legacy/package-lock.json:7 indirect",
+        ].sorted())
+        #expect(result.dependencies.first { $0.name == "@scope/pkg" }?.purl == "pkg:npm/%40scope/pkg@1.0.0")
+    }
+
+    @Test func swiftPackageResolvedVersionsOneAndTwo() throws {
+        let project = try Project([
+            "Package.resolved": """
+                {
+                  "pins" : [
+                    { "identity" : "swift-nio", "kind" : "remoteSourceControl", "location" : "https://github.com/apple/swift-nio.git",
+                      "state" : { "revision" : "abc", "version" : "2.40.0" } },
+                    { "identity" : "on-a-branch", "kind" : "remoteSourceControl", "location" : "https://github.com/x/y.git",
+                      "state" : { "branch" : "main", "revision" : "def" } }
+                  ],
+                  "version" : 2
+                }
+                """,
+            "old/Package.resolved": """
+                { "object": { "pins": [ { "package": "Yams", "repositoryURL": "git@github.com:jpsim/Yams.git",
+                  "state": { "branch": null, "revision": "1", "version": "4.0.0" } } ] }, "version": 1 }
+                """,
+        ])
+        defer { project.folder.remove() }
+        let result = try project.scan()
+        #expect(result.problems.isEmpty, "\(result.problems)")
+        #expect(Self.summary(result.dependencies) == [
+            "SwiftURL github.com/apple/swift-nio 2.40.0 Package.resolved:3", "SwiftURL github.com/jpsim/Yams 4.0.0 old/Package.resolved:1",
+        ])
+    }
+
+    @Test func aRequirementsFileFoundAndIncludedCountsOnce() throws {
+        let project = try Project(["requirements.txt": "-r requirements-dev.txt\nsix==1.16.0\n", "requirements-dev.txt": "pytest==8.0.0\n"])
+        defer { project.folder.remove() }
+        let result = try project.scan()
+        #expect(Self.summary(result.dependencies) == ["PyPI pytest 8.0.0 requirements-dev.txt:1", "PyPI six 1.16.0 requirements.txt:2"])
+    }
+
+    /// A lockfile that cannot be read is reported with its line, and the others are still read.
+    @Test func aBrokenLockfileIsReportedAndTheRestRead() throws {
+        let project = try Project([
+            "a/package-lock.json": "{\n  \"lockfileVersion\": 3,\n  \"packages\": {\n",
+            "b/requirements.txt": "six==1.16.0\n",
+            "c/go.mod": "module x\nrequire github.com/a/b\n",
+            "d/Cargo.lock": "[[package]]\nname = \"x\"\nsource = \"registry+x\"\n",
+        ])
+        defer { project.folder.remove() }
+        let result = try project.scan()
+        #expect(Self.summary(result.dependencies) == ["PyPI six 1.16.0 b/requirements.txt:1"])
+        #expect(result.problems.map(\.path) == ["a/package-lock.json", "c/go.mod", "d/Cargo.lock"])
+        #expect(result.problems.map(\.line) == [4, 2, 1])
+        #expect(result.problems[1].message.contains("require MODULE VERSION"))
+    }
+
+    @Test(arguments: [("django", "django"), ("Zope.Interface", "zope-interface"), ("typing__extensions", "typing-extensions")])
+    func pypiNamesNormaliseAsPEP503Says(name: String, normalized: String) {
+        #expect(Ecosystem.pypi.normalizedName(name) == normalized)
+    }
+}
