@@ -32,7 +32,7 @@ let package = Package(
             name: "CharterCLI",
             dependencies: [
                 "CharterCore", "CharterStore", "CharterStoreSQLite", "CharterLedger", "CharterDecisions",
-                "CharterSecrets", "CharterGate",
+                "CharterSecrets", "CharterGate", "CharterDependencies",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),

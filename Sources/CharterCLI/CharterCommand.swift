@@ -12,6 +12,8 @@ package struct CharterCommand: ParsableCommand {
             Start here:
               charter init                      create .charter/ (store and signing key)
               charter scan secrets .            find secrets (text, --json, --format sarif|junit)
+              charter db import ADVISORIES/     load OSV advisories for offline dependency checks
+              charter scan deps .               find dependencies with known vulnerabilities
               charter check                     run the gates in charter.yml, record the verdict
               charter waiver add --fingerprint F --reason R --approver A --expires 30d
               charter decision import memo.md   record a decision memo
@@ -25,7 +27,7 @@ package struct CharterCommand: ParsableCommand {
             Shell completions: charter --generate-completion-script bash|zsh|fish
             """,
         version: CharterVersion.current,
-        subcommands: [InitCommand.self, KeyCommand.self, CheckCommand.self, ScanCommand.self, WaiverCommand.self, LedgerCommand.self, DecisionCommand.self]
+        subcommands: [InitCommand.self, KeyCommand.self, CheckCommand.self, ScanCommand.self, DatabaseCommand.self, WaiverCommand.self, LedgerCommand.self, DecisionCommand.self]
     )
 
     package init() {}

@@ -39,6 +39,8 @@ import Testing
              affected: ["1.0"], unaffected: ["2.0"]),
         Case(label: "PEP 440 pre-releases of the fix are still affected", ranges: [range(.ecosystem, .introduced("0"), .fixed("2.0"))], ecosystem: .pypi,
              affected: ["2.0rc1", "2.0.dev3", "1.9.post1"], unaffected: ["2.0", "2.0.post1", "2.0.0"]),
+        Case(label: "the Go toolchain as the stdlib module", ranges: [range(.semver, .introduced("0"), .fixed("1.20.7"), .introduced("1.21.0-0"), .fixed("1.21.1"))], ecosystem: .go,
+             affected: ["1.20", "go1.20.6", "1.21rc2", "1.21.0"], unaffected: ["1.20.7", "go1.21.1", "1.22"]),
         Case(label: "Go versions with and without v", ranges: [range(.semver, .introduced("0"), .fixed("1.4.2"))], ecosystem: .go,
              affected: ["v1.4.1", "1.4.1", "v0.0.0-20191109021931-daa7c04131f5"], unaffected: ["v1.4.2", "v2.0.0+incompatible"]),
     ]

@@ -38,3 +38,16 @@ import Testing
         #expect(incompatible == scheme.parse("2.0.0")!)
     }
 }
+
+@Suite struct GoToolchainVersionTests {
+    @Test(arguments: [("1.20", "1.20.0"), ("go1.21.5", "1.21.5"), ("1.22rc1", "1.22.0-rc.1"), ("go1.9beta2", "1.9.0-beta.2"), ("1", "1.0.0")])
+    func toolchainVersionsReadAsTheGoDatabaseWritesThem(text: String, semver: String) throws {
+        #expect(GoVersionScheme.toolchain(text) == semver)
+        #expect(try #require(GoVersionScheme().parse(text)) == SemanticVersion(semver)!)
+    }
+
+    @Test(arguments: ["1.x", "go", "1.2.3.4", "1.20rcx"])
+    func otherTextIsNoToolchainVersion(text: String) {
+        #expect(GoVersionScheme.toolchain(text) == nil)
+    }
+}

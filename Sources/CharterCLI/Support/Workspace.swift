@@ -29,6 +29,11 @@ struct Workspace {
     }
 
     var storePath: String { home + "/charter.db" }
+
+    /// The offline advisory database: `CHARTER_ADVISORY_DB`, else `advisories.db` in the home.
+    func advisoryDatabasePath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        environment["CHARTER_ADVISORY_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? home + "/advisories.db"
+    }
     var keys: LedgerKeyFiles { LedgerKeyFiles(directory: home + "/keys") }
 
     /// Commands that only read pass `readOnly`, so they never wait for another process's write lock.

@@ -18,7 +18,7 @@ package enum AffectedVersions {
             let verdict: Verdict
             switch range.type {
             case .git: continue
-            case .semver: verdict = evaluate(version, range.events, scheme: SemanticVersionScheme())
+            case .semver: verdict = evaluate(version, range.events, scheme: ecosystem.semverScheme)
             case .ecosystem: verdict = evaluate(version, range.events, scheme: ecosystem.scheme)
             }
             switch verdict {

@@ -23,6 +23,12 @@ package enum Ecosystem: String, Sendable, CaseIterable {
         }
     }
 
+    /// The ordering of OSV `SEMVER` ranges for this ecosystem: Semantic Versioning, read the way
+    /// the ecosystem writes versions (Go's toolchain versions such as `1.20` included).
+    package var semverScheme: any VersionScheme {
+        self == .go ? GoVersionScheme() : SemanticVersionScheme()
+    }
+
     /// The Package URL type (purl-spec) for this ecosystem.
     package var purlType: String {
         switch self {

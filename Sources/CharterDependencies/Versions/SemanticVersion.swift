@@ -77,7 +77,34 @@ package struct SemanticVersionScheme: VersionScheme {
 /// Go module versions: semantic versions written with a `v`, where `+incompatible` marks a
 /// major version without a module path suffix and pseudo-versions
 /// (`v0.0.0-20191109021931-daa7c04131f5`) are pre-releases that order by their timestamp.
+///
+/// The toolchain's own versions (the `stdlib` module: `1.20`, `go1.21.5`, `1.22rc1`) are read the
+/// way the Go vulnerability database writes them: `1.20.0`, `1.21.5`, `1.22.0-rc.1`.
 package struct GoVersionScheme: VersionScheme {
     package init() {}
-    package func parse(_ text: String) -> SemanticVersion? { SemanticVersion(text) }
+
+    package func parse(_ text: String) -> SemanticVersion? {
+        if let version = SemanticVersion(text) { return version }
+        return Self.toolchain(text).flatMap(SemanticVersion.init)
+    }
+
+    /// `go1.21rc2` → `1.21.0-rc.2`; nil when `text` is not a toolchain version either.
+    static func toolchain(_ text: String) -> String? {
+        var body = Substring(text)
+        if body.hasPrefix("go") { body = body.dropFirst(2) }
+        var prerelease = ""
+        for marker in ["rc", "beta", "alpha"] {
+            if let range = body.range(of: marker) {
+                let number = body[range.upperBound...]
+                guard NumericText.isDigits(number) else { return nil }
+                prerelease = "-\(marker).\(number)"
+                body = body[..<range.lowerBound]
+                break
+            }
+        }
+        var parts = body.split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...3).contains(parts.count), parts.allSatisfy(NumericText.isDigits) else { return nil }
+        while parts.count < 3 { parts.append("0") }
+        return parts.joined(separator: ".") + prerelease
+    }
 }

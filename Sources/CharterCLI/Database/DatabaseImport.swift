@@ -1,0 +1,91 @@
+import ArgumentParser
+import CharterCore
+import CharterDependencies
+import CharterStore
+import CharterStoreSQLite
+import Foundation
+
+struct DatabaseImport: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import OSV advisories from JSON files or folders into the vulnerability database.",
+        discussion: """
+            Each path is one source (its folder or file name, or --source). A record already held \
+            with the same modified time is left alone. Records that are not valid OSV are listed \
+            and skipped; the import itself is one transaction. Exits 3 when a path cannot be read.
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "OSV JSON files, or folders searched for *.json.")
+    var paths: [String]
+
+    @Option(help: "The source name to record (default: each path's last component).")
+    var source: String?
+
+    func run() throws {
+        let workspace = try Workspace(global)
+        let database = try AdvisoryDatabase(path: workspace.advisoryDatabasePath(), create: true)
+        var reports: [Report] = []
+        for path in paths {
+            let loaded = try AdvisoryFiles.load(path)
+            let name = source ?? URL(fileURLWithPath: path).standardizedFileURL.lastPathComponent
+            let records = loaded.records.map { item in
+                AdvisoryRecord(id: item.record.id, modified: item.record.modified, packages: Self.packages(of: item.record), json: item.json)
+            }
+            let counts = try database.importRecords(records, source: name, at: RFC3339.format(Date()))
+            reports.append(Report(path: path, source: name, counts: counts, invalid: loaded.problems))
+        }
+        if global.json {
+            try Output.json(reports)
+            return
+        }
+        for report in reports {
+            Output.text("\(report.source): \(report.counts.added) added, \(report.counts.updated) updated, \(report.counts.unchanged) unchanged, \(report.invalid.count) invalid")
+            for problem in report.invalid.prefix(20) { Output.text("  skipped \(problem)") }
+            if report.invalid.count > 20 { Output.text("  … and \(report.invalid.count - 20) more") }
+        }
+        Output.notice("database: \(database.path)")
+    }
+
+    /// The (ecosystem, normalised name) pairs a record names, as lookups will ask for them.
+    static func packages(of record: OSVRecord) -> [AdvisoryPackage] {
+        record.affected.compactMap { affected in
+            guard let package = affected.package else { return nil }
+            guard let ecosystem = Ecosystem(osvName: package.ecosystem) else {
+                return AdvisoryPackage(ecosystem: package.ecosystem, name: package.name)
+            }
+            return AdvisoryPackage(ecosystem: ecosystem.rawValue, name: ecosystem.normalizedName(package.name))
+        }
+    }
+
+    struct Report: Encodable {
+        let path: String
+        let source: String
+        let counts: AdvisoryImportCounts
+        let invalid: [String]
+    }
+}
+
+struct DatabaseStatus: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Show the vulnerability database's sources, record counts and age."
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let workspace = try Workspace(global)
+        let database = try AdvisoryDatabase(path: workspace.advisoryDatabasePath(), create: false)
+        let sources = try database.status()
+        if global.json {
+            try Output.json(sources)
+            return
+        }
+        let rows = sources.map { [$0.source, String($0.records), $0.importedAt, $0.newestModified ?? "-"] }
+        Output.text(TextTable.render(header: ["SOURCE", "RECORDS", "IMPORTED", "NEWEST RECORD"], rows: rows)
+            + "\n\(sources.reduce(0) { $0 + $1.records }) records in \(database.path)")
+    }
+}

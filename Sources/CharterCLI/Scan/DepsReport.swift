@@ -1,0 +1,89 @@
+import CharterCore
+import CharterDependencies
+import Foundation
+
+/// What `charter scan deps` prints: each vulnerable package with its vulnerabilities (most
+/// severe first), the version that fixes them all, and the lockfiles that could not be read.
+struct DepsReport {
+    let inventory: DependencyInventory.Result
+    let matches: [DependencyMatch]
+    let unknownSeverity: SeverityRating
+    let failOn: SeverityRating
+
+    func rating(_ vulnerability: Vulnerability) -> SeverityRating {
+        vulnerability.severity.rating ?? unknownSeverity
+    }
+
+    /// Vulnerabilities at or above the threshold.
+    var failing: Int {
+        matches.reduce(0) { $0 + $1.vulnerabilities.filter { rating($0) >= failOn }.count }
+    }
+
+    var text: String {
+        var rows: [[String]] = []
+        for match in matches.sorted(by: { ($0.dependency.path, $0.dependency.line, $0.dependency.name) < ($1.dependency.path, $1.dependency.line, $1.dependency.name) }) {
+            let dependency = match.dependency
+            for (position, vulnerability) in match.vulnerabilities.enumerated() {
+                let first = position == 0
+                let score = vulnerability.severity.score.map { String(format: " %.1f", $0) } ?? (vulnerability.severity.rating == nil ? " (unrated)" : "")
+                rows.append([
+                    first ? "\(dependency.name) (\(dependency.ecosystem))" : "", first ? dependency.version : "",
+                    rating(vulnerability).rawValue + score,
+                    vulnerability.id + (vulnerability.aliases.isEmpty ? "" : " (" + vulnerability.aliases.prefix(2).joined(separator: ", ") + (vulnerability.aliases.count > 2 ? ", …" : "") + ")"),
+                    first ? (match.fixedIn ?? "no fix yet") : "", first ? "\(dependency.path):\(dependency.line)" : "",
+                ])
+            }
+        }
+        var lines: [String] = []
+        if !rows.isEmpty {
+            lines.append(TextTable.render(header: ["PACKAGE", "VERSION", "SEVERITY", "VULNERABILITY", "FIXED IN", "LOCKFILE"], rows: rows))
+        }
+        for match in matches where !match.undecidable.isEmpty {
+            let reasons = Dictionary(grouping: match.undecidable) { $0.split(separator: ":", maxSplits: 1).last.map { $0.trimmingCharacters(in: .whitespaces) } ?? $0 }
+            for (reason, advisories) in reasons.sorted(by: { $0.key < $1.key }) {
+                let ids = advisories.compactMap { $0.split(separator: ":").first.map(String.init) }
+                lines.append("could not decide \(match.dependency.name) \(match.dependency.version) (\(match.dependency.path):\(match.dependency.line)) against \(ids.count) advisor\(ids.count == 1 ? "y" : "ies") (\(ids.prefix(3).joined(separator: ", "))\(ids.count > 3 ? ", …" : "")): \(reason)")
+            }
+        }
+        for problem in inventory.problems {
+            lines.append("cannot read \(problem.path)\(problem.line.map { ":\($0)" } ?? ""): \(problem.message)")
+        }
+        let vulnerable = matches.filter { !$0.vulnerabilities.isEmpty }
+        let count = vulnerable.reduce(0) { $0 + $1.vulnerabilities.count }
+        lines.append("\(count) known vulnerabilit\(count == 1 ? "y" : "ies") in \(vulnerable.count) of \(inventory.dependencies.count) packages from \(inventory.lockfiles.count) lockfile(s); "
+            + (failing > 0 ? "FAIL: \(failing) at or above \(failOn.rawValue)" : "pass: none at or above \(failOn.rawValue)")
+            + (inventory.problems.isEmpty ? "" : "; \(inventory.problems.count) lockfile(s) could not be read, so the scan is incomplete (exit 3)"))
+        return lines.joined(separator: "\n")
+    }
+
+    var json: JSONValue {
+        .object([
+            "passed": .bool(failing == 0 && inventory.problems.isEmpty),
+            "failOn": .string(failOn.rawValue),
+            "lockfiles": .array(inventory.lockfiles.map(JSONValue.string)),
+            "packages": .number(Double(inventory.dependencies.count)),
+            "vulnerable": .array(matches.map { match in
+                let dependency = match.dependency
+                return .object([
+                    "ecosystem": .string(dependency.ecosystem), "name": .string(dependency.name), "version": .string(dependency.version),
+                    "purl": .string(dependency.purl), "path": .string(dependency.path), "line": .number(Double(dependency.line)),
+                    "direct": dependency.direct.map(JSONValue.bool) ?? .null, "fixedIn": match.fixedIn.map(JSONValue.string) ?? .null,
+                    "undecidable": .array(match.undecidable.map(JSONValue.string)),
+                    "vulnerabilities": .array(match.vulnerabilities.map { vulnerability in
+                        .object([
+                            "id": .string(vulnerability.id), "aliases": .array(vulnerability.aliases.map(JSONValue.string)),
+                            "summary": vulnerability.summary.map(JSONValue.string) ?? .null, "published": vulnerability.published.map(JSONValue.string) ?? .null,
+                            "severity": .object([
+                                "rating": .string(rating(vulnerability).rawValue), "score": vulnerability.severity.score.map(JSONValue.number) ?? .null,
+                                "source": .string(vulnerability.severity.source),
+                            ]),
+                        ])
+                    }),
+                ])
+            }),
+            "problems": .array(inventory.problems.map { problem in
+                .object(["path": .string(problem.path), "line": problem.line.map { .number(Double($0)) } ?? .null, "message": .string(problem.message)])
+            }),
+        ])
+    }
+}

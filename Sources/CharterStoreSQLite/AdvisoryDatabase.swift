@@ -1,0 +1,127 @@
+import CharterStore
+import Foundation
+import GRDB
+
+/// The offline vulnerability database: OSV advisories in their own SQLite file (public data,
+/// rebuilt by importing again, so kept apart from the ledger's store), indexed by package.
+/// An import is one transaction: a failure leaves the database as it was.
+package final class AdvisoryDatabase: Sendable {
+    package let path: String
+    private let queue: DatabaseQueue
+
+    /// Opens the database at `path`, creating it (and its folder) when `create` is set.
+    package init(path: String, create: Bool) throws {
+        self.path = path
+        if !FileManager.default.fileExists(atPath: path) {
+            guard create else {
+                throw StoreError(.notFound, "no advisory database at \(path); import advisories first with `charter db import PATH` (OSV JSON files or folders of them)")
+            }
+            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent,
+                                                    withIntermediateDirectories: true)
+        } else {
+            try SQLiteFileCheck.requireDatabaseHeader(at: path)
+        }
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        configuration.label = "charter.advisories"
+        do {
+            queue = try DatabaseQueue(path: path, configuration: configuration)
+            try Self.migrator.migrate(queue)
+        } catch let error as DatabaseError {
+            throw SQLiteErrorMapping.storeError(error, path: path, lockTimeout: 10)
+        }
+    }
+
+    private static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-advisories") { db in
+            try db.execute(sql: """
+                CREATE TABLE advisory (
+                    id TEXT PRIMARY KEY,
+                    modified TEXT NOT NULL,
+                    source TEXT NOT NULL,
+                    json BLOB NOT NULL
+                ) WITHOUT ROWID;
+                CREATE TABLE advisory_package (
+                    ecosystem TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    id TEXT NOT NULL REFERENCES advisory(id) ON DELETE CASCADE,
+                    PRIMARY KEY (ecosystem, name, id)
+                ) WITHOUT ROWID;
+                CREATE INDEX advisory_package_by_id ON advisory_package(id);
+                CREATE TABLE advisory_source (
+                    source TEXT PRIMARY KEY,
+                    imported_at TEXT NOT NULL
+                ) WITHOUT ROWID;
+                """)
+        }
+        return migrator
+    }
+
+    /// Adds or replaces `records` under `source`, in one transaction. A record already held with
+    /// the same `modified` time is left alone (counted unchanged).
+    package func importRecords(_ records: [AdvisoryRecord], source: String, at time: String) throws -> AdvisoryImportCounts {
+        try mapped {
+            try queue.write { db in
+                var counts = AdvisoryImportCounts()
+                let existing = try db.cachedStatement(sql: "SELECT modified FROM advisory WHERE id = ?")
+                for record in records {
+                    let held = try String.fetchOne(existing, arguments: [record.id])
+                    if held == record.modified {
+                        counts.unchanged += 1
+                        continue
+                    }
+                    if held == nil { counts.added += 1 } else { counts.updated += 1 }
+                    try db.execute(sql: "DELETE FROM advisory_package WHERE id = ?", arguments: [record.id])
+                    try db.execute(sql: "INSERT OR REPLACE INTO advisory (id, modified, source, json) VALUES (?, ?, ?, ?)",
+                                   arguments: [record.id, record.modified, source, Data(record.json)])
+                    for package in Set(record.packages) {
+                        try db.execute(sql: "INSERT OR IGNORE INTO advisory_package (ecosystem, name, id) VALUES (?, ?, ?)",
+                                       arguments: [package.ecosystem, package.name, record.id])
+                    }
+                }
+                try db.execute(sql: "INSERT OR REPLACE INTO advisory_source (source, imported_at) VALUES (?, ?)", arguments: [source, time])
+                return counts
+            }
+        }
+    }
+
+    /// The JSON of every advisory naming one of `packages`.
+    package func records(for packages: Set<AdvisoryPackage>) throws -> [[UInt8]] {
+        try mapped {
+            try queue.read { db in
+                let lookup = try db.cachedStatement(sql: "SELECT a.json FROM advisory_package p JOIN advisory a ON a.id = p.id WHERE p.ecosystem = ? AND p.name = ?")
+                var seen = Set<Data>()
+                var found: [[UInt8]] = []
+                for package in packages {
+                    for json in try Data.fetchAll(lookup, arguments: [package.ecosystem, package.name]) where seen.insert(json).inserted {
+                        found.append(Array(json))
+                    }
+                }
+                return found
+            }
+        }
+    }
+
+    package func status() throws -> [AdvisorySourceStatus] {
+        try mapped {
+            try queue.read { db in
+                try Row.fetchAll(db, sql: """
+                    SELECT s.source, s.imported_at, COUNT(a.id) AS records, MAX(a.modified) AS newest
+                    FROM advisory_source s LEFT JOIN advisory a ON a.source = s.source
+                    GROUP BY s.source ORDER BY s.source
+                    """).map { row in
+                    AdvisorySourceStatus(source: row["source"], records: row["records"], importedAt: row["imported_at"], newestModified: row["newest"] as String?)
+                }
+            }
+        }
+    }
+
+    private func mapped<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as DatabaseError {
+            throw SQLiteErrorMapping.storeError(error, path: path, lockTimeout: 10)
+        }
+    }
+}

@@ -1,0 +1,96 @@
+import CharterTestSupport
+import Foundation
+import Testing
+
+@Suite struct DependencyCommandTests {
+    /// A home, a project, and a folder of hand-written advisories (facts from the public records).
+    struct Fixture {
+        let folder: TemporaryDirectory
+        let charter: CharterProcess
+
+        init() throws {
+            folder = try TemporaryDirectory("deps-cli")
+            charter = CharterProcess(home: folder.file("home"))
+            try Self.write(folder.file("advisories/GHSA-1.json"), """
+                {"id": "GHSA-9wx4-h78v-vm56", "modified": "2024-01-01T00:00:00Z", "aliases": ["CVE-2024-1"],
+                 "summary": "requests leaks proxy credentials",
+                 "severity": [{"type": "CVSS_V3", "score": "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H"}],
+                 "affected": [{"package": {"ecosystem": "PyPI", "name": "requests"},
+                               "ranges": [{"type": "ECOSYSTEM", "events": [{"introduced": "0"}, {"fixed": "2.32.0"}]}]}]}
+                """)
+            try Self.write(folder.file("advisories/PYSEC-1.json"), """
+                {"id": "PYSEC-2024-1", "modified": "2024-01-01T00:00:00Z", "aliases": ["CVE-2024-1"],
+                 "affected": [{"package": {"ecosystem": "PyPI", "name": "requests"},
+                               "ranges": [{"type": "ECOSYSTEM", "events": [{"introduced": "2.0"}, {"fixed": "2.32.0"}]}]}]}
+                """)
+            try Self.write(folder.file("advisories/LOW-1.json"), """
+                {"id": "GHSA-low", "modified": "2024-01-01T00:00:00Z", "database_specific": {"severity": "LOW"},
+                 "affected": [{"package": {"ecosystem": "crates.io", "name": "smallvec"},
+                               "ranges": [{"type": "SEMVER", "events": [{"introduced": "0"}, {"fixed": "1.6.1"}]}]}]}
+                """)
+            try Self.write(folder.file("advisories/broken.json"), "{\"id\": \"X\"}")
+            try Self.write(folder.file("project/requirements.txt"), "requests==2.31.0\nsix==1.16.0\n")
+            try Self.write(folder.file("project/Cargo.lock"), "[[package]]\nname = \"smallvec\"\nversion = \"1.6.0\"\nsource = \"registry+x\"\n")
+        }
+
+        static func write(_ path: String, _ text: String) throws {
+            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try text.write(toFile: path, atomically: false, encoding: .utf8)
+        }
+    }
+
+    @Test func importReportsInvalidRecordsAndIsIdempotent() throws {
+        let fixture = try Fixture()
+        defer { fixture.folder.remove() }
+        let first = try fixture.charter.run(["db", "import", fixture.folder.file("advisories")])
+        #expect(first.status == 0)
+        #expect(first.stdout.contains("advisories: 3 added, 0 updated, 0 unchanged, 1 invalid"))
+        #expect(first.stdout.contains("broken.json: the record: \"modified\" is required"))
+        let again = try fixture.charter.run(["db", "import", fixture.folder.file("advisories")])
+        #expect(again.stdout.contains("0 added, 0 updated, 3 unchanged"))
+        let status = try fixture.charter.run(["db", "status", "--json"])
+        #expect(status.status == 0)
+        #expect(status.stdout.contains("\"records\" : 3"))
+    }
+
+    @Test func scanFailsAtTheThresholdAndNamesTheFix() throws {
+        let fixture = try Fixture()
+        defer { fixture.folder.remove() }
+        try fixture.charter.run(["db", "import", fixture.folder.file("advisories")])
+        let scan = try fixture.charter.run(["scan", "deps", fixture.folder.file("project")])
+        #expect(scan.status == 1, "\(scan.stdout)\(scan.stderr)")
+        #expect(scan.stdout.contains("critical 9.8"))
+        #expect(scan.stdout.contains("GHSA-9wx4-h78v-vm56 (CVE-2024-1, PYSEC-2024-1)"), "aliases are one vulnerability")
+        #expect(scan.stdout.contains("2.32.0"))
+        #expect(scan.stdout.contains("requirements.txt:1"))
+        #expect(scan.stdout.contains("2 known vulnerabilities in 2 of 3 packages from 2 lockfile(s); FAIL: 1 at or above high"))
+        let critical = try fixture.charter.run(["scan", "deps", fixture.folder.file("project"), "--fail-on", "critical", "--json"])
+        #expect(critical.status == 1)
+        let json = try JSONSerialization.jsonObject(with: Data(critical.stdout.utf8)) as? [String: Any]
+        #expect(json?["passed"] as? Bool == false)
+        #expect((json?["vulnerable"] as? [Any])?.count == 2)
+        try Fixture.write(fixture.folder.file("project/requirements.txt"), "requests==2.32.0\n")
+        let fixed = try fixture.charter.run(["scan", "deps", fixture.folder.file("project")])
+        #expect(fixed.status == 0, "only the low one is left: \(fixed.stdout)")
+    }
+
+    /// A lockfile that cannot be read makes the scan incomplete: exit 3, after reporting the rest.
+    @Test func anUnreadableLockfileFailsClosed() throws {
+        let fixture = try Fixture()
+        defer { fixture.folder.remove() }
+        try fixture.charter.run(["db", "import", fixture.folder.file("advisories")])
+        try Fixture.write(fixture.folder.file("project/web/package-lock.json"), "{\n  \"lockfileVersion\": 3,\n")
+        let scan = try fixture.charter.run(["scan", "deps", fixture.folder.file("project"), "--fail-on", "critical"])
+        #expect(scan.status == 3)
+        #expect(scan.stdout.contains("cannot read web/package-lock.json:3"))
+        #expect(scan.stdout.contains("GHSA-9wx4-h78v-vm56"), "the readable lockfiles are still reported")
+    }
+
+    @Test func withoutADatabaseTheScanSaysHowToGetOne() throws {
+        let fixture = try Fixture()
+        defer { fixture.folder.remove() }
+        let scan = try fixture.charter.run(["scan", "deps", fixture.folder.file("project")])
+        #expect(scan.status == 2, "a missing database is a setup problem, like a missing store")
+        #expect(scan.stderr.contains("charter db import"))
+    }
+}
