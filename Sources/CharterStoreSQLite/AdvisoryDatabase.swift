@@ -65,6 +65,9 @@ package final class AdvisoryDatabase: Sendable {
             try queue.write { db in
                 var counts = AdvisoryImportCounts()
                 let existing = try db.cachedStatement(sql: "SELECT modified FROM advisory WHERE id = ?")
+                let forget = try db.cachedStatement(sql: "DELETE FROM advisory_package WHERE id = ?")
+                let store = try db.cachedStatement(sql: "INSERT OR REPLACE INTO advisory (id, modified, source, json) VALUES (?, ?, ?, ?)")
+                let index = try db.cachedStatement(sql: "INSERT OR IGNORE INTO advisory_package (ecosystem, name, id) VALUES (?, ?, ?)")
                 for record in records {
                     let held = try String.fetchOne(existing, arguments: [record.id])
                     if held == record.modified {
@@ -72,12 +75,10 @@ package final class AdvisoryDatabase: Sendable {
                         continue
                     }
                     if held == nil { counts.added += 1 } else { counts.updated += 1 }
-                    try db.execute(sql: "DELETE FROM advisory_package WHERE id = ?", arguments: [record.id])
-                    try db.execute(sql: "INSERT OR REPLACE INTO advisory (id, modified, source, json) VALUES (?, ?, ?, ?)",
-                                   arguments: [record.id, record.modified, source, Data(record.json)])
+                    try forget.execute(arguments: [record.id])
+                    try store.execute(arguments: [record.id, record.modified, source, Data(record.json)])
                     for package in Set(record.packages) {
-                        try db.execute(sql: "INSERT OR IGNORE INTO advisory_package (ecosystem, name, id) VALUES (?, ?, ?)",
-                                       arguments: [package.ecosystem, package.name, record.id])
+                        try index.execute(arguments: [package.ecosystem, package.name, record.id])
                     }
                 }
                 try db.execute(sql: "INSERT OR REPLACE INTO advisory_source (source, imported_at) VALUES (?, ?)", arguments: [source, time])

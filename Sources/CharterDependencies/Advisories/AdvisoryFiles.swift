@@ -25,23 +25,50 @@ package enum AdvisoryFiles {
         } else {
             files = [path]
         }
-        for file in files {
-            let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
-            guard size <= largestRecord else {
-                loaded.problems.append("\(file): \(size >> 20) MiB is too large for an advisory record; skipped")
-                continue
-            }
-            guard let data = FileManager.default.contents(atPath: file) else {
-                loaded.problems.append("\(file): cannot be read")
-                continue
-            }
-            let bytes = Array(data)
-            do {
-                loaded.records.append((try OSVRecord.parse(bytes, source: file), bytes))
-            } catch {
-                loaded.problems.append(error.message)
+        // Reading and parsing is most of an import: spread it over every core, keeping file order.
+        let results = Results(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            results.set(index, read(files[index]))
+        }
+        for result in results.all {
+            switch result {
+            case .success(let item): loaded.records.append(item)
+            case .failure(let problem): loaded.problems.append(problem.message)
+            case nil: break
             }
         }
         return loaded
+    }
+
+    private struct Problem: Error {
+        let message: String
+    }
+
+    private static func read(_ file: String) -> Result<(record: OSVRecord, json: [UInt8]), Problem> {
+        let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
+        guard size <= largestRecord else { return .failure(Problem(message: "\(file): \(size >> 20) MiB is too large for an advisory record; skipped")) }
+        guard let data = FileManager.default.contents(atPath: file) else { return .failure(Problem(message: "\(file): cannot be read")) }
+        let bytes = Array(data)
+        do {
+            return .success((try OSVRecord.parse(bytes, source: file), bytes))
+        } catch {
+            return .failure(Problem(message: error.message))
+        }
+    }
+
+    /// One slot per file, filled from several threads.
+    private final class Results: @unchecked Sendable {
+        private let lock = NSLock()
+        private var slots: [Result<(record: OSVRecord, json: [UInt8]), Problem>?]
+
+        init(count: Int) {
+            slots = Array(repeating: nil, count: count)
+        }
+
+        func set(_ index: Int, _ result: Result<(record: OSVRecord, json: [UInt8]), Problem>) {
+            lock.withLock { slots[index] = result }
+        }
+
+        var all: [Result<(record: OSVRecord, json: [UInt8]), Problem>?] { lock.withLock { slots } }
     }
 }
