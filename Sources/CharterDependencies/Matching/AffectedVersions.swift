@@ -11,9 +11,14 @@ package enum AffectedVersions {
         case undecidable(String)
     }
 
-    package static func evaluate(_ version: String, in affected: OSVRecord.Affected, ecosystem: Ecosystem) -> Verdict {
+    /// `listed` is the canonical spelling of `affected.versions` (`VersionScheme.canonical`), when
+    /// the caller keeps it from one evaluation to the next.
+    package static func evaluate(_ version: String, in affected: OSVRecord.Affected, ecosystem: Ecosystem, listed: Set<String>? = nil) -> Verdict {
         var undecidable: String?
-        if listed(version, in: affected.versions, scheme: ecosystem.scheme) { return .affected }
+        if !affected.versions.isEmpty {
+            let scheme = ecosystem.scheme
+            if (listed ?? Set(affected.versions.map(scheme.canonical))).contains(scheme.canonical(version)) { return .affected }
+        }
         for range in affected.ranges {
             let verdict: Verdict
             switch range.type {
@@ -28,13 +33,6 @@ package enum AffectedVersions {
             }
         }
         return undecidable.map(Verdict.undecidable) ?? .notAffected
-    }
-
-    private static func listed<S: VersionScheme>(_ version: String, in versions: [String], scheme: S) -> Bool {
-        guard !versions.isEmpty else { return false }
-        if versions.contains(version) { return true }
-        guard let parsed = scheme.parse(version) else { return false }
-        return versions.contains { scheme.parse($0) == parsed }
     }
 
     /// One range's events for `version` under `scheme`.

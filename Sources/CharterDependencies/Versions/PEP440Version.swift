@@ -19,7 +19,7 @@ package struct PEP440Version: Comparable, Sendable, CustomStringConvertible {
     package let legacy: String?
 
     package init(_ text: String) {
-        if let parsed = Self.parsePEP440(text.lowercased().trimmingCharacters(in: .whitespaces)) {
+        if let parsed = Self.parsePEP440(Self.lowercasedTrimmed(text)) {
             self = parsed
         } else {
             epoch = -1
@@ -44,6 +44,14 @@ package struct PEP440Version: Comparable, Sendable, CustomStringConvertible {
 
     package var isLegacy: Bool { legacy != nil }
 
+    /// The normalised form with trailing zeros of the release dropped: equal versions, equal text.
+    package var canonical: String {
+        guard legacy == nil else { return description }
+        var trimmed = release
+        while trimmed.count > 1, trimmed.last == 0 { trimmed.removeLast() }
+        return PEP440Version(epoch: epoch, release: trimmed, pre: pre, post: post, dev: dev, local: local).description
+    }
+
     package var description: String {
         if let legacy { return legacy }
         var text = epoch == 0 ? "" : "\(epoch)!"
@@ -56,6 +64,15 @@ package struct PEP440Version: Comparable, Sendable, CustomStringConvertible {
     }
 
     // MARK: - Parsing
+
+    /// ASCII-lowercased bytes without surrounding spaces and tabs (Foundation's trimming bridges
+    /// through NSString, which dominated matching thousands of dependencies).
+    private static func lowercasedTrimmed(_ text: String) -> [UInt8] {
+        var bytes = Array(text.utf8)
+        while let last = bytes.last, last == 0x20 || last == 0x09 { bytes.removeLast() }
+        let start = bytes.firstIndex { $0 != 0x20 && $0 != 0x09 } ?? bytes.count
+        return bytes[start...].map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+    }
 
     /// A cursor over the lowercased text, for the grammar in PEP 440's appendix.
     private struct Scanner {
@@ -84,9 +101,9 @@ package struct PEP440Version: Comparable, Sendable, CustomStringConvertible {
 
         mutating func word(_ candidates: [String]) -> String? {
             for candidate in candidates {
-                let utf8 = Array(candidate.utf8)
-                if at + utf8.count <= bytes.count, Array(bytes[at..<(at + utf8.count)]) == utf8 {
-                    at += utf8.count
+                let count = candidate.utf8.count
+                if at + count <= bytes.count, bytes[at..<(at + count)].elementsEqual(candidate.utf8) {
+                    at += count
                     return candidate
                 }
             }
@@ -94,8 +111,8 @@ package struct PEP440Version: Comparable, Sendable, CustomStringConvertible {
         }
     }
 
-    private static func parsePEP440(_ text: String) -> PEP440Version? {
-        var scanner = Scanner(bytes: Array(text.utf8))
+    private static func parsePEP440(_ bytes: [UInt8]) -> PEP440Version? {
+        var scanner = Scanner(bytes: bytes)
         if scanner.next == UInt8(ascii: "v") { scanner.at += 1 }
         var epoch = 0
         guard var first = scanner.number() else { return nil }
@@ -241,4 +258,5 @@ package struct PEP440VersionScheme: VersionScheme {
     package init() {}
     /// Every text parses: what PEP 440 rejects orders as a legacy version below all others.
     package func parse(_ text: String) -> PEP440Version? { PEP440Version(text) }
+    package func canonical(_ text: String) -> String { PEP440Version(text).canonical }
 }

@@ -33,6 +33,11 @@ package struct SemanticVersion: Comparable, Sendable, CustomStringConvertible {
         character.isASCII && (character.isLetter || character.isNumber || character == "-")
     }
 
+    /// The same for versions of equal precedence: numbers without leading zeros, no build metadata.
+    var precedenceKey: String {
+        core.map { String($0.drop { $0 == "0" }) }.joined(separator: ".") + (prerelease.isEmpty ? "" : "-" + prerelease.map { NumericText.isDigits($0) ? String($0.drop { $0 == "0" }) : String($0) }.joined(separator: "."))
+    }
+
     package var description: String {
         core.joined(separator: ".") + (prerelease.isEmpty ? "" : "-" + prerelease.joined(separator: ".")) + (build.map { "+" + $0 } ?? "")
     }
@@ -72,6 +77,7 @@ package struct SemanticVersion: Comparable, Sendable, CustomStringConvertible {
 package struct SemanticVersionScheme: VersionScheme {
     package init() {}
     package func parse(_ text: String) -> SemanticVersion? { SemanticVersion(text) }
+    package func canonical(_ text: String) -> String { parse(text)?.precedenceKey ?? text }
 }
 
 /// Go module versions: semantic versions written with a `v`, where `+incompatible` marks a
@@ -87,6 +93,8 @@ package struct GoVersionScheme: VersionScheme {
         if let version = SemanticVersion(text) { return version }
         return Self.toolchain(text).flatMap(SemanticVersion.init)
     }
+
+    package func canonical(_ text: String) -> String { parse(text)?.precedenceKey ?? text }
 
     /// `go1.21rc2` → `1.21.0-rc.2`; nil when `text` is not a toolchain version either.
     static func toolchain(_ text: String) -> String? {

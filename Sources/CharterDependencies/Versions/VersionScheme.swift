@@ -4,6 +4,9 @@
 package protocol VersionScheme: Sendable {
     associatedtype Version: Comparable & Sendable
     func parse(_ text: String) -> Version?
+    /// A spelling shared by every text of one version (`1.0` and `1.0.0` in PEP 440), for lookups
+    /// in an advisory's `versions` list; the text itself when it is not a version.
+    func canonical(_ text: String) -> String
 }
 
 /// Compares digit strings of any length numerically, so a hostile `99999999999999999999` orders
