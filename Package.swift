@@ -81,7 +81,7 @@ let package = Package(
         .target(
             name: "CharterGate",
             dependencies: [
-                "CharterCore", "CharterLedger", "CharterSecrets",
+                "CharterCore", "CharterLedger", "CharterSecrets", "CharterDependencies",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
             ],
@@ -124,7 +124,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CharterGateTests",
-            dependencies: ["CharterGate", "CharterSecrets", "CharterTestSupport"],
+            dependencies: ["CharterGate", "CharterSecrets", "CharterDependencies", "CharterTestSupport"],
             exclude: ["Golden"],
             swiftSettings: swiftSettings
         ),

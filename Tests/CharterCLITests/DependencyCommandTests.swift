@@ -93,4 +93,63 @@ import Testing
         #expect(scan.status == 2, "a missing database is a setup problem, like a missing store")
         #expect(scan.stderr.contains("charter db import"))
     }
+
+    /// `charter check` runs the dependency gate charter.yml configures: the critical fails it, a
+    /// waiver with a reason and an expiry lets it pass, and both verdicts land in the ledger.
+    @Test func checkRunsTheDependencyGateWithWaivers() throws {
+        let fixture = try Fixture()
+        defer { fixture.folder.remove() }
+        #expect(try fixture.charter.run(["init"]).status == 0)
+        try fixture.charter.run(["db", "import", fixture.folder.file("advisories")])
+        let project = fixture.folder.file("project")
+        try Fixture.write(project + "/charter.yml", "version: 1\ngates:\n  secrets: false\n  deps:\n    fail-on: high\n")
+        let failing = try fixture.charter.run(["check", project])
+        #expect(failing.status == 1, "\(failing.stdout)\(failing.stderr)")
+        #expect(failing.stdout.contains("1 critical-severity finding not waived"), "\(failing.stdout)")
+        #expect(failing.stdout.contains("GHSA-9wx4-h78v-vm56"))
+
+        let expires = RFC3339Day.inDays(30)
+        try Fixture.write(project + "/charter.yml", """
+            version: 1
+            gates:
+              secrets: false
+              deps:
+                fail-on: high
+            waivers:
+              - id: W-001
+                rule: GHSA-9wx4-h78v-vm56
+                path: requirements.txt
+                reason: "Not reachable: we never configure proxies; upgrade tracked in PLAT-9"
+                approver: "security@example.com"
+                expires: \(expires)
+
+            """)
+        let waived = try fixture.charter.run(["check", project, "--json"])
+        #expect(waived.status == 0, "\(waived.stdout)\(waived.stderr)")
+        #expect(waived.stdout.contains("W-001"))
+        let ledger = try fixture.charter.run(["ledger", "list", "--json"])
+        #expect(ledger.stdout.components(separatedBy: "gate.verdict").count - 1 == 2)
+    }
+
+    @Test(arguments: ["fail-on: severe", "unreadable-lockfile: maybe", "max-database-age-days: 0", "colour: red"])
+    func badDependencyGateSettingsAreRefused(setting: String) throws {
+        let fixture = try Fixture()
+        defer { fixture.folder.remove() }
+        let project = fixture.folder.file("project")
+        try Fixture.write(project + "/charter.yml", "version: 1\ngates:\n  deps:\n    \(setting)\n")
+        let check = try fixture.charter.run(["check", project, "--no-record"])
+        #expect(check.status == 2)
+        #expect(check.stderr.contains("charter.yml:4: gates.deps"), "\(check.stderr)")
+    }
+}
+
+/// A UTC day `days` from now, as waivers write expiry dates.
+enum RFC3339Day {
+    static func inDays(_ days: Int) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd"
+        return formatter.string(from: Date().addingTimeInterval(Double(days) * 86_400))
+    }
 }

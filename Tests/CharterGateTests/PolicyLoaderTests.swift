@@ -105,6 +105,27 @@ import Testing
         #expect(secrets.allowlistPaths.isEmpty && secrets.allowlistRegexes.isEmpty && secrets.allowlistStopwords.isEmpty)
     }
 
+    static let thresholds: [(String, Set<FindingLevel>)] = [
+        ("deps: true", [.high, .critical]), ("deps:\n    fail-on: medium", [.medium, .high, .critical]),
+        ("deps:\n    fail-on: [critical]", [.critical]), ("deps:\n    fail-on: low", Set(FindingLevel.allCases)),
+    ]
+
+    @Test(arguments: thresholds)
+    func dependencyGateThresholds(setting: String, failOn: Set<FindingLevel>) throws {
+        let policy = try PolicyLoader.parse(Data("version: 1\ngates:\n  \(setting)\n".utf8), file: "charter.yml", today: Self.today)
+        #expect(try #require(policy.deps).failOn == failOn)
+        #expect(policy.secrets != nil, "listing deps leaves the secrets gate on")
+    }
+
+    @Test func theDependencyGateIsOffUnlessListed() throws {
+        #expect(try PolicyLoader.parse(Data("version: 1\n".utf8), file: "charter.yml", today: Self.today).deps == nil)
+        let settings = try #require(try PolicyLoader.parse(Data("gates:\n  deps:\n    unknown-severity: critical\n    unreadable-lockfile: report\n    max-database-age-days: 30\n".utf8),
+                                                             file: "charter.yml", today: Self.today).deps)
+        #expect(settings.unknownSeverity == .critical)
+        #expect(!settings.failOnUnreadableLockfile)
+        #expect(settings.maxDatabaseAgeDays == 30)
+    }
+
     /// Only an explicit switch turns the gate off; an empty or trimmed `gates:` keeps it.
     @Test(arguments: ["version: 1\ngates:\n", "version: 1\ngates: {}\n", "version: 1\n"])
     func secretsGateRunsUnlessSwitchedOff(text: String) throws {

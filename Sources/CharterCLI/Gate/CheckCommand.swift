@@ -2,6 +2,7 @@ import ArgumentParser
 import CharterCore
 import CharterGate
 import CharterLedger
+import CharterSecrets
 import Foundation
 
 struct CheckCommand: ParsableCommand {
@@ -28,11 +29,18 @@ struct CheckCommand: ParsableCommand {
         let workspace = try Workspace(global)
         let ledger = noRecord ? nil : try openLedger(workspace)
         let progress = report.progressBar(json: global.json)
-        guard let run = try SecretsRun.perform(source, workspace: workspace, baseline: report.baseline, progress: progress) else {
-            throw CLIError.usage("charter.yml enables no gate; enable gates.secrets")
+        let policy = try source.loadPolicy()
+        let secrets = try SecretsRun.perform(source, workspace: workspace, baseline: report.baseline, progress: progress)
+        let loadedBaseline = try report.baseline.map { try Baseline.load($0, key: try FingerprintKey.load(file: workspace.home + "/keys/fingerprint.key", environment: ProcessInfo.processInfo.environment)) }
+        let deps = try policy.deps.map { settings in
+            try DepsRun.perform(root: source.root, settings: settings, waivers: policy.waivers, workspace: workspace, baseline: loadedBaseline ?? Baseline(fingerprints: []))
         }
+        guard secrets != nil || deps != nil else {
+            throw CLIError.usage("charter.yml enables no gate; enable gates.secrets or gates.deps")
+        }
+        let results = [secrets?.result, deps?.result].compactMap { $0 }
         let commit = GitHead.commit(of: source.root)
-        let verdict = Verdict(gates: [run.result], policy: run.policy, commit: commit)
+        let verdict = Verdict(gates: results, policy: secrets?.policy ?? policy, commit: commit)
         if let ledger {
             let draft = try EntryDraft(
                 kind: EntryKind(validating: "gate.verdict"), actor: workspace.actor,
@@ -42,9 +50,10 @@ struct CheckCommand: ParsableCommand {
             Output.notice("recorded gate.verdict as ledger entry \(entry.index)")
         }
         if let path = report.baselineWrite {
-            try ReportFile.write(try Baseline.encode(run.findings), to: path)
+            try ReportFile.write(try Baseline.encode((secrets?.findings ?? []) + (deps?.scan.findings ?? [])), to: path)
         }
-        try ReportWriter.write(verdict.gates, verdict: verdict, summary: run.summary, rules: run.rules, options: report, json: global.json)
+        try ReportWriter.write(verdict.gates, verdict: verdict, summary: secrets?.summary ?? deps?.scan.summary,
+                               rules: (secrets?.rules ?? []) + (deps?.rules ?? []), options: report, json: global.json)
         if !verdict.passed { throw ExitCode(CharterExit.failed) }
     }
 

@@ -7,16 +7,19 @@ package struct GatePolicy: Sendable {
     /// `sha256:<hex>` of the file's bytes (of the empty string for defaults), recorded on verdicts.
     package let digest: String
     package let secrets: SecretsGatePolicy?
+    /// Off unless `gates.deps` is configured: it needs an advisory database (`charter db import`).
+    package let deps: DepsGatePolicy?
     package let waivers: [Waiver]
     /// The longest a waiver may run, from its creation to its expiry.
     package let maxWaiverDays: Int
 
     package static let defaultMaxWaiverDays = 90
 
-    package init(file: String?, digest: String, secrets: SecretsGatePolicy?, waivers: [Waiver], maxWaiverDays: Int) {
+    package init(file: String?, digest: String, secrets: SecretsGatePolicy?, deps: DepsGatePolicy? = nil, waivers: [Waiver], maxWaiverDays: Int) {
         self.file = file
         self.digest = digest
         self.secrets = secrets
+        self.deps = deps
         self.waivers = waivers
         self.maxWaiverDays = maxWaiverDays
     }
@@ -45,4 +48,18 @@ package struct SecretsGatePolicy: Sendable {
         package var regexes: [String] = []
         package var stopwords: [String] = []
     }
+}
+
+/// The dependency gate's settings.
+package struct DepsGatePolicy: Sendable, Equatable {
+    /// Severities that fail the gate (`fail-on: high` means high and critical).
+    package var failOn: Set<FindingLevel> = [.high, .critical]
+    /// How an advisory that states no severity is rated.
+    package var unknownSeverity: FindingLevel = .high
+    /// Whether a lockfile that cannot be read fails the gate (the default) or is only reported.
+    package var failOnUnreadableLockfile = true
+    /// An advisory database older than this many days makes the gate say so.
+    package var maxDatabaseAgeDays = 7
+
+    package init() {}
 }

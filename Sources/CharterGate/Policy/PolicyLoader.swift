@@ -43,14 +43,17 @@ package enum PolicyLoader {
         // A gate the file does not mention runs with its defaults: only `secrets: false` (or
         // `enabled: false`) switches it off, so trimming `gates:` cannot drop it by accident.
         var secrets: SecretsGatePolicy? = SecretsGatePolicy()
-        if let gates = top["gates"], gates.node.null == nil, let field = try gates.members(allowed: ["secrets"])["secrets"] {
-            secrets = try parseSecrets(field)
+        var deps: DepsGatePolicy?
+        if let gates = top["gates"], gates.node.null == nil {
+            let members = try gates.members(allowed: ["secrets", "deps"])
+            if let field = members["secrets"] { secrets = try parseSecrets(field) }
+            if let field = members["deps"] { deps = try parseDeps(field) }
         }
         let waivers = try top["waivers"].map { field in
             field.node.null != nil ? [] : try field.items().map { try Waiver.parse($0) }
         } ?? []
         try validate(waivers, maxDays: maxDays, file: file, today: today)
-        return GatePolicy(file: file, digest: digest(data), secrets: secrets, waivers: waivers, maxWaiverDays: maxDays)
+        return GatePolicy(file: file, digest: digest(data), secrets: secrets, deps: deps, waivers: waivers, maxWaiverDays: maxDays)
     }
 
     /// The secrets gate with its default settings and no waivers.
@@ -92,6 +95,40 @@ package enum PolicyLoader {
                 guard let rule = key.string else { throw perRule.error("rule ids must be text") }
                 policy.ruleAllowlists[rule] = try parseAllowlist(YAMLField(file: perRule.file, name: perRule.name + "." + rule, node: value))
             }
+        }
+        return policy
+    }
+
+    private static func parseDeps(_ field: YAMLField) throws -> DepsGatePolicy? {
+        if case .scalar = field.node, let enabled = field.node.bool {
+            return enabled ? DepsGatePolicy() : nil
+        }
+        let members = try field.members(allowed: ["enabled", "fail-on", "unknown-severity", "unreadable-lockfile", "max-database-age-days"])
+        if let enabled = members["enabled"], try !enabled.bool() { return nil }
+        var policy = DepsGatePolicy()
+        func severity(_ item: YAMLField) throws -> FindingLevel {
+            guard let level = FindingLevel(rawValue: try item.string()) else { throw item.error("expected one of low, medium, high, critical") }
+            return level
+        }
+        if let failOn = members["fail-on"] {
+            if case .sequence = failOn.node {
+                policy.failOn = Set(try failOn.items().map(severity))
+            } else {
+                let lowest = try severity(failOn)
+                policy.failOn = Set(FindingLevel.allCases.filter { $0 >= lowest })
+            }
+        }
+        if let unknown = members["unknown-severity"] { policy.unknownSeverity = try severity(unknown) }
+        if let unreadable = members["unreadable-lockfile"] {
+            switch try unreadable.string() {
+            case "fail": policy.failOnUnreadableLockfile = true
+            case "report": policy.failOnUnreadableLockfile = false
+            default: throw unreadable.error("expected fail or report")
+            }
+        }
+        if let age = members["max-database-age-days"] {
+            policy.maxDatabaseAgeDays = try age.int()
+            guard policy.maxDatabaseAgeDays >= 1 else { throw age.error("must be at least 1") }
         }
         return policy
     }

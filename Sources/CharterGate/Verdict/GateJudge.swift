@@ -8,12 +8,15 @@ package struct GateJudge {
     package let failOn: Set<FindingLevel>
     package let baseline: Baseline
     package let now: Date
+    /// What a finding's level measures, for the verdict's reasons: `confidence` or `severity`.
+    package let levelMeaning: String
 
-    package init(waivers: [Waiver], failOn: Set<FindingLevel>, baseline: Baseline = Baseline(fingerprints: []), now: Date = Date()) {
+    package init(waivers: [Waiver], failOn: Set<FindingLevel>, baseline: Baseline = Baseline(fingerprints: []), now: Date = Date(), levelMeaning: String = "confidence") {
         self.waivers = waivers
         self.failOn = failOn
         self.baseline = baseline
         self.now = now
+        self.levelMeaning = levelMeaning
     }
 
     package func judge(gate: String, findings: [Finding]) -> GateResult {
@@ -39,7 +42,7 @@ package struct GateJudge {
         var reasons: [String] = []
         for level in FindingLevel.allCases.reversed() {
             let count = failing.filter { $0.finding.level == level }.count
-            if count > 0 { reasons.append("\(count) \(level.rawValue)-confidence \(count == 1 ? "finding" : "findings") not waived") }
+            if count > 0 { reasons.append("\(count) \(level.rawValue)-\(levelMeaning) \(count == 1 ? "finding" : "findings") not waived") }
         }
         for id in expired {
             if let waiver = waivers.first(where: { $0.id == id }) { reasons.append("waiver \(id) expired on \(waiver.expiresDay) and no longer applies") }

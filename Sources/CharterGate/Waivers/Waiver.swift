@@ -66,9 +66,11 @@ package struct Waiver: Sendable, Codable, Equatable {
         let scope: Scope
         if let fingerprint = members["fingerprint"] {
             let text = try fingerprint.string().lowercased()
-            guard text.hasPrefix("hmac-sha256:"), text.utf8.count == 76,
-                  text.utf8.dropFirst(12).allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }) else {
-                throw fingerprint.error("expected a finding fingerprint such as hmac-sha256:<64 hex>, as a scan prints it")
+            // Secrets are fingerprinted with a key (hmac-sha256:), dependency findings by plain sha256:.
+            let prefix = text.hasPrefix("hmac-sha256:") ? 12 : text.hasPrefix("sha256:") ? 7 : 0
+            guard prefix > 0, text.utf8.count == prefix + 64,
+                  text.utf8.dropFirst(prefix).allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }) else {
+                throw fingerprint.error("expected a finding fingerprint such as hmac-sha256:<64 hex> or sha256:<64 hex>, as a scan prints it")
             }
             guard members["rule"] == nil, members["path"] == nil else { throw field.error("waiver \(id): give either fingerprint, or rule and path, not both") }
             scope = .fingerprint(text)

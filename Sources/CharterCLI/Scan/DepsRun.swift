@@ -1,0 +1,33 @@
+import CharterCore
+import CharterDependencies
+import CharterGate
+import CharterStore
+import CharterStoreSQLite
+import Foundation
+
+/// One run of the dependency gate from the CLI: the inventory under a folder, the advisories
+/// for its packages from the offline database, the matches, and the policy's judgement.
+struct DepsRun {
+    let result: GateResult
+    let scan: DepsGate.Scan
+    let rules: [RuleDescriptor]
+
+    static func perform(root: String, settings: DepsGatePolicy, waivers: [Waiver], workspace: Workspace, baseline: Baseline = Baseline(fingerprints: [])) throws -> DepsRun {
+        let started = Date()
+        let database = try AdvisoryDatabase(path: workspace.advisoryDatabasePath(), create: false)
+        let inventory = try DepsGate.inventory(root)
+        let wanted = Set(inventory.dependencies.compactMap { dependency -> AdvisoryPackage? in
+            guard let ecosystem = Ecosystem(rawValue: dependency.ecosystem) else { return nil }
+            return AdvisoryPackage(ecosystem: ecosystem.rawValue, name: ecosystem.normalizedName(dependency.name))
+        })
+        // Records were validated on import; one that no longer parses is skipped, not fatal.
+        let records = try database.records(for: wanted).compactMap { try? OSVRecord.parse($0, source: "advisory database") }
+        let gate = DepsGate(settings: settings, advisories: records)
+        let scan = gate.scan(inventory, started: started)
+        let updated = try database.status().compactMap { RFC3339.parse($0.importedAt) }.max()
+        let result = gate.judge(scan, waivers: waivers, baseline: baseline, databaseUpdated: updated)
+        let rules = Dictionary(scan.matches.flatMap(\.vulnerabilities).map { ($0.id, $0.summary ?? $0.id) }) { first, _ in first }
+            .sorted { $0.key < $1.key }.map { RuleDescriptor(id: $0.key, description: $0.value, gate: "deps") }
+        return DepsRun(result: result, scan: scan, rules: rules)
+    }
+}

@@ -1,0 +1,98 @@
+import CharterCore
+import CharterDependencies
+import Crypto
+import Foundation
+
+/// The dependency gate: reads a folder's lockfiles, matches every package version against the
+/// advisories it is given, and judges each known vulnerability by its severity against the
+/// policy's threshold and waivers. A lockfile that cannot be read fails the gate (fails closed)
+/// unless the policy says to only report it.
+package struct DepsGate {
+    package let settings: DepsGatePolicy
+    private let index: VulnerabilityIndex
+
+    package init(settings: DepsGatePolicy, advisories: [OSVRecord]) {
+        self.settings = settings
+        index = VulnerabilityIndex(advisories)
+    }
+
+    /// What a scan of one folder found.
+    package struct Scan: Sendable {
+        package let inventory: DependencyInventory.Result
+        package let matches: [DependencyMatch]
+        package let findings: [Finding]
+        package let summary: ScanSummary
+    }
+
+    /// The lockfiles under `root`; the caller fetches the advisories for their packages.
+    package static func inventory(_ root: String) throws -> DependencyInventory.Result {
+        do {
+            return try DependencyInventory(root: root).scan()
+        } catch {
+            throw GateError(.inputUnreadable, error.message)
+        }
+    }
+
+    package func scan(_ inventory: DependencyInventory.Result, started: Date = Date()) -> Scan {
+        let matches = inventory.dependencies.map(index.match).filter { !$0.vulnerabilities.isEmpty || !$0.undecidable.isEmpty }
+        var summary = ScanSummary()
+        summary.files = inventory.lockfiles.count
+        summary.seconds = Date().timeIntervalSince(started)
+        return Scan(inventory: inventory, matches: matches, findings: matches.flatMap(findings), summary: summary)
+    }
+
+    /// One finding per vulnerability of a dependency, at the lockfile line that pins it.
+    func findings(_ match: DependencyMatch) -> [Finding] {
+        let dependency = match.dependency
+        return match.vulnerabilities.map { vulnerability in
+            var notes = [match.fixedIn.map { "fixed in \($0)" } ?? "no fixed version yet"]
+            if !vulnerability.aliases.isEmpty { notes.append("also " + vulnerability.aliases.joined(separator: ", ")) }
+            notes.append(vulnerability.severity.rating == nil ? "no severity stated; rated \(settings.unknownSeverity.rawValue) by the policy" : "severity from " + vulnerability.severity.source)
+            return Finding(
+                gate: "deps", ruleID: vulnerability.id,
+                title: "\(dependency.name) \(dependency.version): \(vulnerability.summary ?? vulnerability.id)",
+                level: level(vulnerability.severity),
+                location: SourceLocation(path: dependency.path, line: dependency.line, column: 1),
+                fingerprint: Self.fingerprint(dependency, vulnerability),
+                preview: "\(dependency.name)@\(dependency.version)", notes: notes)
+        }
+    }
+
+    private func level(_ severity: Severity) -> FindingLevel {
+        guard let rating = severity.rating else { return settings.unknownSeverity }
+        switch rating {
+        case .critical: return .critical
+        case .high: return .high
+        case .medium: return .medium
+        case .low, .none: return .low
+        }
+    }
+
+    /// Stable across scans and machines: the lockfile, package, version and vulnerability.
+    static func fingerprint(_ dependency: Dependency, _ vulnerability: Vulnerability) -> String {
+        let identity = ["deps", dependency.path, dependency.ecosystem, dependency.name, dependency.version, vulnerability.id].joined(separator: "\u{0}")
+        return "sha256:" + LowercaseHex.string(SHA256.hash(data: Data(identity.utf8)))
+    }
+
+    /// Judges a scan: the threshold and waivers, then unreadable lockfiles and the database's age.
+    package func judge(_ scan: Scan, waivers: [Waiver], baseline: Baseline = Baseline(fingerprints: []), now: Date = Date(),
+                       databaseUpdated: Date?) -> GateResult {
+        let judged = GateJudge(waivers: waivers, failOn: settings.failOn, baseline: baseline, now: now, levelMeaning: "severity")
+            .judge(gate: "deps", findings: scan.findings)
+        var reasons = judged.reasons
+        var passed = judged.passed
+        for problem in scan.inventory.problems {
+            reasons.append("\(problem.path)\(problem.line.map { ":\($0)" } ?? "") cannot be read: \(problem.message)")
+            if settings.failOnUnreadableLockfile { passed = false }
+        }
+        let undecided = scan.matches.filter { !$0.undecidable.isEmpty }
+        if !undecided.isEmpty {
+            reasons.append("\(undecided.count) package version(s) could not be compared with some advisories (\(undecided.prefix(3).map { "\($0.dependency.name) \($0.dependency.version)" }.joined(separator: ", ")))")
+        }
+        if let databaseUpdated, now.timeIntervalSince(databaseUpdated) > Double(settings.maxDatabaseAgeDays) * 86_400 {
+            let days = Int(now.timeIntervalSince(databaseUpdated) / 86_400)
+            reasons.append("the advisory database was last updated \(days) days ago (the policy allows \(settings.maxDatabaseAgeDays)); run `charter db import` or `charter db update`")
+        }
+        return GateResult(gate: "deps", passed: passed, findings: judged.findings, reasons: reasons, expiredWaivers: judged.expiredWaivers)
+    }
+}
