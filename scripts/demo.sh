@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Charter's main job end to end on the bundled examples: record a decision, approve it, gate a
-# project with planted secrets, waive one finding with an expiry, record the verdicts, sign the
-# ledger, prove one entry offline as an auditor would, then show tampering being caught.
+# project with planted secrets and a critically vulnerable dependency, waive findings with an
+# expiry, record the verdicts, sign the ledger, prove one entry offline as an auditor would, then
+# show tampering being caught.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 charter="$root/.build/debug/charter"
@@ -28,48 +29,62 @@ step "4. Bob, the required approver, approves it"
 CHARTER_ACTOR=bob@example.com run "$charter" decision approve DM-002 --reason "reviewed the options and the risks"
 run "$charter" decision list
 
-step "5. The secrets gate fails on the example project's planted secrets"
+step "5. Load the offline vulnerability database (OSV advisories)"
+run "$charter" db import "$root/examples/advisories" --source demo-advisories
+run "$charter" db status
+
+step "6. The gates fail: planted secrets, and a dependency with a critical vulnerability"
 cp -r "$root/examples/webapp" webapp
+printf 'version: 1\ngates:\n  secrets: true\n  deps:\n    fail-on: critical\n' > webapp/charter.yml
+run cat webapp/charter.yml
 export CHARTER_FINGERPRINT_KEY=00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff
 set +e
 CHARTER_ACTOR=ci@example.com run "$charter" check webapp --format sarif --output webapp.sarif
 CHARTER_ACTOR=ci@example.com "$charter" check webapp
 status=$?
 set -e
-echo "(charter check exited $status: the gate failed and its verdict is in the ledger)"
+echo "(charter check exited $status: the gates failed and the verdict is in the ledger)"
 [ "$status" -eq 1 ]
 
-step "6. Carol waives the test fixture's webhook for 14 days, approved by Bob"
+step "7. Which dependency versions are vulnerable, and which version fixes them"
+set +e
+run "$charter" scan deps webapp --fail-on critical
+set -e
+
+step "8. Carol waives the test fixture's webhook and the PyYAML advisory, each approved by Bob with an expiry"
 (cd webapp && CHARTER_ACTOR=carol@example.com run "$charter" waiver add --rule slack-incoming-webhook-url \
   --path "tests/fixtures/**" --reason "Fixture URL points at a deleted workspace; replacing it in WEB-88" \
   --approver bob@example.com --expires 14d)
+(cd webapp && CHARTER_ACTOR=carol@example.com run "$charter" waiver add --rule GHSA-6757-jp84-gxfx \
+  --path requirements.txt --reason "We only load our own config with safe_load; upgrading to 5.3.1 in WEB-91" \
+  --approver bob@example.com --expires 7d)
 run cat webapp/charter.yml
 set +e
 CHARTER_ACTOR=ci@example.com run "$charter" check webapp
 status=$?
 set -e
-echo "(still exit $status: the waived finding passes, the two real tokens still fail)"
+echo "(still exit $status: the waived findings pass, the two real tokens still fail)"
 run "$charter" ledger list --kind gate.verdict
 
-step "7. Sign a checkpoint of the ledger"
+step "9. Sign a checkpoint of the ledger"
 run "$charter" ledger checkpoint --output auditor/checkpoint.txt
 run "$charter" ledger list
 
-step "8. Hand an auditor one entry (the approval), its proof, the checkpoint and the public key"
+step "10. Hand an auditor one entry (the approval), its proof, the checkpoint and the public key"
 approval=$("$charter" ledger list --kind decision.approved --json | python3 -c 'import json,sys; print(json.load(sys.stdin)[-1]["index"])')
 "$charter" ledger show "$approval" --json > auditor/entry.json
 "$charter" ledger proof inclusion "$approval" > auditor/proof.json
 "$charter" key export > auditor/ledger.pub
 cat auditor/proof.json
 
-step "9. The auditor verifies it offline, with no database"
+step "11. The auditor verifies it offline, with no database"
 run "$charter" ledger verify-proof --entry auditor/entry.json --proof auditor/proof.json \
   --checkpoint auditor/checkpoint.txt --key auditor/ledger.pub
 
-step "10. The whole ledger verifies"
+step "12. The whole ledger verifies"
 run "$charter" ledger verify
 
-step "11. Someone edits a copy of the database behind Charter's back"
+step "13. Someone edits a copy of the database behind Charter's back"
 mkdir -p tampered
 cp -r .charter/keys tampered/
 sqlite3 .charter/charter.db ".backup 'tampered/charter.db'"
@@ -85,8 +100,9 @@ step "Done"
 cat <<EOT
 Results are in $out:
   .charter/charter.db   the store (ledger, checkpoints, decision records, gate verdicts, waivers)
-  webapp/               the example project with its charter.yml (now holding waiver W-001)
-  webapp.sarif          the secrets gate's findings as SARIF 2.1.0 (redacted: no secret values)
+  .charter/advisories.db  the offline vulnerability database (OSV advisories)
+  webapp/               the example project with its charter.yml (now holding waivers W-001 and W-002)
+  webapp.sarif          both gates' findings as SARIF 2.1.0 (redacted: no secret values)
   .charter/keys/        the signing key (mode 600) and its public key
   auditor/              entry.json, proof.json, checkpoint.txt, ledger.pub: what an auditor verifies offline
   tampered/charter.db   the altered copy that \`ledger verify\` rejects
