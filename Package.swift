@@ -94,7 +94,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "charter-bench",
-            dependencies: ["CharterCore", "CharterStore", "CharterStoreSQLite", "CharterLedger", "CharterSecrets", "CharterTestSupport"],
+            dependencies: ["CharterCore", "CharterStore", "CharterStoreSQLite", "CharterLedger", "CharterSecrets", "CharterDependencies", "CharterTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "CharterCoreTests", dependencies: ["CharterCore", "CharterTestSupport"], swiftSettings: swiftSettings),

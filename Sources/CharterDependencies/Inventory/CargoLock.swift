@@ -37,7 +37,7 @@ enum TOMLPackageBlocks {
         var blocks: [Block] = []
         var current: Block?
         for (index, line) in text.lines.enumerated() {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = line.trimmedSpaces
             if trimmed.hasPrefix("[") {
                 if let current { blocks.append(current) }
                 current = trimmed == "[[package]]" ? Block(line: index + 1) : nil

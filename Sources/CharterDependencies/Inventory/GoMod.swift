@@ -15,8 +15,8 @@ struct GoMod: LockfileExtractor {
         var block: String?
         for (index, raw) in text.lines.enumerated() {
             let direct = !raw.contains("// indirect")
-            var line = raw.trimmingCharacters(in: .whitespaces)
-            if let comment = line.range(of: "//") { line = line[..<comment.lowerBound].trimmingCharacters(in: .whitespaces) }
+            var line = raw.trimmedSpaces
+            if let comment = line.range(of: "//") { line = line[..<comment.lowerBound].trimmedSpaces }
             guard !line.isEmpty else { continue }
             if line == ")" {
                 block = nil

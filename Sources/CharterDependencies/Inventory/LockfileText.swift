@@ -20,7 +20,7 @@ struct LockfileText {
         guard trimmed.hasPrefix(key) else { return nil }
         let rest = trimmed.dropFirst(key.count).drop { $0 == " " || $0 == "\t" }
         guard rest.hasPrefix("=") else { return nil }
-        let value = rest.dropFirst().trimmingCharacters(in: .whitespaces)
+        let value = rest.dropFirst().trimmedSpaces
         guard value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") else { return nil }
         return String(value.dropFirst().dropLast())
     }

@@ -29,7 +29,7 @@ struct RequirementsTxt: LockfileExtractor {
             }
             logical += line
             defer { logical = "" }
-            let statement = logical.trimmingCharacters(in: .whitespaces)
+            let statement = logical.trimmedSpaces
             guard !statement.isEmpty else { continue }
             if let included = Self.include(statement) {
                 let target = Self.resolve(included, from: path)
@@ -56,7 +56,7 @@ struct RequirementsTxt: LockfileExtractor {
     /// The file a `-r FILE` / `--requirement FILE` line includes.
     static func include(_ statement: String) -> String? {
         for option in ["--requirement=", "--requirement ", "-r "] where statement.hasPrefix(option) {
-            return statement.dropFirst(option.count).trimmingCharacters(in: .whitespaces)
+            return statement.dropFirst(option.count).trimmedSpaces
         }
         if statement.hasPrefix("-r"), statement.count > 2 { return String(statement.dropFirst(2)) }
         return nil
@@ -77,9 +77,9 @@ struct RequirementsTxt: LockfileExtractor {
         if let marker = requirement.firstIndex(of: ";") { requirement = requirement[..<marker] }
         if let option = requirement.range(of: " --") { requirement = requirement[..<option.lowerBound] }
         guard let operatorRange = requirement.range(of: "===") ?? requirement.range(of: "==") else { return nil }
-        var name = requirement[..<operatorRange.lowerBound].trimmingCharacters(in: .whitespaces)
+        var name = requirement[..<operatorRange.lowerBound].trimmedSpaces
         if let extras = name.firstIndex(of: "[") { name = String(name[..<extras]) }
-        let version = requirement[operatorRange.upperBound...].trimmingCharacters(in: .whitespaces)
+        let version = requirement[operatorRange.upperBound...].trimmedSpaces
         guard !name.isEmpty, !version.isEmpty, !version.contains("*"), !version.contains(","),
               name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." }) else { return nil }
         return (name, version)

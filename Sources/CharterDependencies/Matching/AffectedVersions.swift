@@ -11,83 +11,133 @@ package enum AffectedVersions {
         case undecidable(String)
     }
 
-    /// `listed` is the canonical spelling of `affected.versions` (`VersionScheme.canonical`), when
-    /// the caller keeps it from one evaluation to the next.
-    package static func evaluate(_ version: String, in affected: OSVRecord.Affected, ecosystem: Ecosystem, listed: Set<String>? = nil) -> Verdict {
-        var undecidable: String?
-        if !affected.versions.isEmpty {
-            let scheme = ecosystem.scheme
-            if (listed ?? Set(affected.versions.map(scheme.canonical))).contains(scheme.canonical(version)) { return .affected }
-        }
-        for range in affected.ranges {
-            let verdict: Verdict
+    package static func evaluate(_ version: String, in affected: OSVRecord.Affected, ecosystem: Ecosystem) -> Verdict {
+        CompiledAffected(affected, ecosystem: ecosystem).evaluate(version)
+    }
+
+    /// One range's events for `version` under `scheme`.
+    static func evaluate<S: VersionScheme>(_ version: String, _ events: [OSVRecord.Event], scheme: S) -> Verdict {
+        CompiledAffected.rangeCheck(events, scheme: scheme)(version)
+    }
+}
+
+/// An `affected` entry with its versions parsed once, for matching many package versions
+/// against it: a matcher evaluates the same advisories for every dependency of a monorepo.
+package struct CompiledAffected: Sendable {
+    private let listed: Set<String>
+    private let canonical: @Sendable (String) -> String
+    private let ranges: [@Sendable (String) -> AffectedVersions.Verdict]
+
+    package init(_ affected: OSVRecord.Affected, ecosystem: Ecosystem) {
+        let scheme = ecosystem.scheme
+        listed = Set(affected.versions.map(scheme.canonical))
+        canonical = { scheme.canonical($0) }
+        ranges = affected.ranges.compactMap { range in
             switch range.type {
-            case .git: continue
-            case .semver: verdict = evaluate(version, range.events, scheme: ecosystem.semverScheme)
-            case .ecosystem: verdict = evaluate(version, range.events, scheme: ecosystem.scheme)
+            case .git: nil
+            case .semver: Self.rangeCheck(range.events, scheme: ecosystem.semverScheme)
+            case .ecosystem: Self.rangeCheck(range.events, scheme: scheme)
             }
-            switch verdict {
+        }
+    }
+
+    package func evaluate(_ version: String) -> AffectedVersions.Verdict {
+        if !listed.isEmpty, listed.contains(canonical(version)) { return .affected }
+        var undecidable: String?
+        for range in ranges {
+            switch range(version) {
             case .affected: return .affected
             case .notAffected: continue
             case .undecidable(let reason): undecidable = undecidable ?? reason
             }
         }
-        return undecidable.map(Verdict.undecidable) ?? .notAffected
+        return undecidable.map(AffectedVersions.Verdict.undecidable) ?? .notAffected
     }
 
-    /// One range's events for `version` under `scheme`.
-    static func evaluate<S: VersionScheme>(_ version: String, _ events: [OSVRecord.Event], scheme: S) -> Verdict {
-        guard let target = scheme.parse(version) else { return .undecidable("\"\(version)\" is not a version this ecosystem orders") }
-        var timeline: [(order: Int, version: S.Version?, event: OSVRecord.Event)] = []
-        var limits: [S.Version] = []
+    static func rangeCheck<S: VersionScheme>(_ events: [OSVRecord.Event], scheme: S) -> @Sendable (String) -> AffectedVersions.Verdict {
+        let range = CompiledRange(events, scheme: scheme)
+        return { version in
+            if let failure = range.failure { return .undecidable(failure) }
+            guard let target = scheme.parse(version) else { return .undecidable("\"\(version)\" is not a version this ecosystem orders") }
+            return range.contains(target) ? .affected : .notAffected
+        }
+    }
+}
+
+/// One range's events parsed under one ordering.
+struct CompiledRange<S: VersionScheme>: Sendable {
+    private enum Kind: Sendable {
+        case introduced, fixed, lastAffected
+    }
+
+    /// In version order; a nil version is `introduced: "0"`.
+    private var timeline: [(kind: Kind, version: S.Version?)] = []
+    /// nil when the range has no limit (or a `*` one).
+    private var limits: [S.Version]?
+    /// `introduced` events directly followed by their `fixed` / `last_affected`, as written.
+    private var pairs: [(start: S.Version?, end: S.Version, inclusive: Bool)] = []
+    /// Why the range cannot be evaluated, when an event's version does not parse.
+    private(set) var failure: String?
+
+    init(_ events: [OSVRecord.Event], scheme: S) {
+        func parse(_ text: String, _ what: String) -> S.Version? {
+            let parsed = scheme.parse(text)
+            if parsed == nil, failure == nil { failure = "\(what) \"\(text)\" is not a version" }
+            return parsed
+        }
+        var limitVersions: [S.Version] = []
+        var unlimited = false
         for event in events {
             switch event {
             case .introduced(let text):
-                if text == "0" {
-                    timeline.append((0, nil, event))
-                } else {
-                    guard let parsed = scheme.parse(text) else { return .undecidable("introduced \"\(text)\" is not a version") }
-                    timeline.append((0, parsed, event))
-                }
-            case .fixed(let text), .lastAffected(let text):
-                guard let parsed = scheme.parse(text) else { return .undecidable("event version \"\(text)\" is not a version") }
-                timeline.append((1, parsed, event))
+                timeline.append((.introduced, text == "0" ? nil : parse(text, "introduced")))
+            case .fixed(let text):
+                if let version = parse(text, "fixed") { timeline.append((.fixed, version)) }
+            case .lastAffected(let text):
+                if let version = parse(text, "last_affected") { timeline.append((.lastAffected, version)) }
             case .limit(let text):
-                guard !text.contains("*") else { continue }
-                guard let parsed = scheme.parse(text) else { return .undecidable("limit \"\(text)\" is not a version") }
-                limits.append(parsed)
+                if text.contains("*") { unlimited = true } else if let version = parse(text, "limit") { limitVersions.append(version) }
             }
         }
         let hasLimits = events.contains { if case .limit = $0 { true } else { false } }
-        if hasLimits, !events.contains(where: { if case .limit(let text) = $0 { text.contains("*") } else { false } }),
-           !limits.contains(where: { target < $0 }) {
-            return .notAffected
-        }
+        limits = hasLimits && !unlimited ? limitVersions : nil
         // "0" sorts first; at one version an introduction comes before the fix that ends it.
         timeline.sort { lhs, rhs in
             switch (lhs.version, rhs.version) {
-            case (nil, nil): return lhs.order < rhs.order
+            case (nil, nil): return lhs.kind == .introduced && rhs.kind != .introduced
             case (nil, _): return true
             case (_, nil): return false
-            case let (left?, right?): return left == right ? lhs.order < rhs.order : left < right
+            case let (left?, right?): return left == right ? (lhs.kind == .introduced && rhs.kind != .introduced) : left < right
             }
         }
-        return sweep(target, timeline) || writtenPairs(target, events, scheme: scheme) ? .affected : .notAffected
+        for (event, next) in zip(events, events.dropFirst()) {
+            guard case .introduced(let startText) = event else { continue }
+            let start = startText == "0" ? nil : scheme.parse(startText)
+            guard startText == "0" || start != nil else { continue }
+            switch next {
+            case .fixed(let text): if let end = scheme.parse(text) { pairs.append((start, end, false)) }
+            case .lastAffected(let text): if let end = scheme.parse(text) { pairs.append((start, end, true)) }
+            case .introduced, .limit: continue
+            }
+        }
+    }
+
+    func contains(_ target: S.Version) -> Bool {
+        if let limits, !limits.contains(where: { target < $0 }) { return false }
+        return sweep(target) || inWrittenPair(target)
     }
 
     /// The specification's algorithm: walk the events in version order.
-    private static func sweep<V: Comparable>(_ target: V, _ timeline: [(order: Int, version: V?, event: OSVRecord.Event)]) -> Bool {
+    private func sweep(_ target: S.Version) -> Bool {
         var vulnerable = false
         for entry in timeline {
-            switch entry.event {
+            switch entry.kind {
             case .introduced:
                 if entry.version.map({ target >= $0 }) ?? true { vulnerable = true }
             case .fixed:
                 if let fixed = entry.version, target >= fixed { vulnerable = false }
             case .lastAffected:
                 if let last = entry.version, target > last { vulnerable = false }
-            case .limit:
-                break
             }
         }
         return vulnerable
@@ -95,19 +145,10 @@ package enum AffectedVersions {
 
     /// Databases such as PyPA write overlapping intervals as they fixed each release line
     /// (`introduced 0, fixed 3.1.1, introduced 3.1.1, fixed 3.1.3`), meaning their union, which the
-    /// sweep alone would cut short; osv.dev's own enumerations count such versions affected. An
-    /// `introduced` directly followed by its `fixed` or `last_affected` is read as one interval too.
-    private static func writtenPairs<S: VersionScheme>(_ target: S.Version, _ events: [OSVRecord.Event], scheme: S) -> Bool {
-        for (event, next) in zip(events, events.dropFirst()) {
-            guard case .introduced(let start) = event else { continue }
-            let afterStart = start == "0" || scheme.parse(start).map { target >= $0 } == true
-            guard afterStart else { continue }
-            switch next {
-            case .fixed(let end): if let end = scheme.parse(end), target < end { return true }
-            case .lastAffected(let end): if let end = scheme.parse(end), target <= end { return true }
-            case .introduced, .limit: continue
-            }
+    /// sweep alone would cut short; osv.dev's own enumerations count such versions affected.
+    private func inWrittenPair(_ target: S.Version) -> Bool {
+        pairs.contains { pair in
+            (pair.start.map { target >= $0 } ?? true) && (pair.inclusive ? target <= pair.end : target < pair.end)
         }
-        return false
     }
 }

@@ -9,7 +9,7 @@ package struct SemanticVersion: Comparable, Sendable, CustomStringConvertible {
     /// Parses `1.2.3`, `1.2.3-rc.1+build.5`; a leading `v` or `=` is accepted, as npm and Go write
     /// versions. Components must be digits; leading zeros are tolerated (npm's loose mode).
     package init?(_ text: String) {
-        var body = Substring(text.trimmingCharacters(in: .whitespaces))
+        var body = Substring(text.trimmedSpaces)
         if body.first == "v" || body.first == "V" || body.first == "=" { body = body.dropFirst() }
         var buildPart: Substring?
         if let plus = body.firstIndex(of: "+") {

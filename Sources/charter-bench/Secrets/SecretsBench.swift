@@ -83,7 +83,7 @@ enum SecretsBench {
         return (try FileManager.default.attributesOfItem(atPath: output)[.size] as? Int) ?? 0
     }
 
-    private static func charterBinary() throws -> String {
+    static func charterBinary() throws -> String {
         let folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().path
         let binary = folder + "/charter"
         guard FileManager.default.isExecutableFile(atPath: binary) else {

@@ -2,7 +2,7 @@ import CharterCore
 import Foundation
 
 struct BenchArguments {
-    /// `ledger`, `secrets`, or both when none is named.
+    /// `ledger`, `secrets`, `deps`, or all when none is named.
     var suites: Set<String> = []
     var entries = 1_000_000
     var directory: String?
@@ -33,7 +33,7 @@ struct BenchArguments {
             case "--history-mb": historyMegabytes = iterator.next().flatMap(Int.init) ?? historyMegabytes
             case "--source": source = iterator.next() ?? source
             case "--no-peers": peers = false
-            case "ledger", "secrets": suites.insert(argument)
+            case "ledger", "secrets", "deps": suites.insert(argument)
             default: print("charter-bench: ignoring unknown argument \(argument)")
             }
         }
