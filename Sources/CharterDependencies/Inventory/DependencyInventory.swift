@@ -12,7 +12,7 @@ package struct DependencyInventory {
     }
 
     static let extractors: [any LockfileExtractor] = [
-        RequirementsTxt(), PythonTOMLLock(), CargoLock(), GoMod(), PackageLockJSON(), PackageResolved(),
+        RequirementsTxt(), PythonTOMLLock(), PipfileLock(), CargoLock(), GoMod(), PackageLockJSON(), YarnLock(), PnpmLock(), PackageResolved(),
     ]
     static let skippedFolders: Set<String> = [
         ".git", "node_modules", "vendor", ".build", "build", "dist", "target", "__pycache__", ".venv", "venv", ".tox", ".charter",
