@@ -74,6 +74,16 @@ import Testing
         #expect(fixed.status == 0, "only the low one is left: \(fixed.stdout)")
     }
 
+    @Test func markdownIsATableForAPullRequest() throws {
+        let fixture = try Fixture()
+        defer { fixture.folder.remove() }
+        try fixture.charter.run(["db", "import", fixture.folder.file("advisories")])
+        let scan = try fixture.charter.run(["scan", "deps", fixture.folder.file("project"), "--markdown"])
+        #expect(scan.status == 1)
+        #expect(scan.stdout.hasPrefix("### Dependency vulnerabilities\n**1 at or above high** in 2 of 3 packages"))
+        #expect(scan.stdout.contains("| `requests` | 2.31.0 | critical 9.8 | GHSA-9wx4-h78v-vm56 | 2.32.0 | `requirements.txt:1` |"))
+    }
+
     /// A lockfile that cannot be read makes the scan incomplete: exit 3, after reporting the rest.
     @Test func anUnreadableLockfileFailsClosed() throws {
         let fixture = try Fixture()

@@ -56,6 +56,29 @@ struct DepsReport {
         return lines.joined(separator: "\n")
     }
 
+    /// A GitHub-flavoured markdown table, for a pull-request comment.
+    var markdown: String {
+        let vulnerable = matches.filter { !$0.vulnerabilities.isEmpty }
+        var lines = ["### Dependency vulnerabilities",
+                     failing > 0 ? "**\(failing) at or above \(failOn.rawValue)** in \(vulnerable.count) of \(inventory.dependencies.count) packages" : "None at or above \(failOn.rawValue) in \(inventory.dependencies.count) packages"]
+        if !vulnerable.isEmpty {
+            lines += ["", "| Package | Version | Severity | Vulnerability | Fixed in | Lockfile |", "|---|---|---|---|---|---|"]
+            for match in vulnerable {
+                let dependency = match.dependency
+                for vulnerability in match.vulnerabilities {
+                    let score = vulnerability.severity.score.map { String(format: " %.1f", $0) } ?? ""
+                    let cells = ["`\(dependency.name)`", dependency.version, rating(vulnerability).rawValue + score, vulnerability.id,
+                                 match.fixedIn ?? "no fix yet", "`\(dependency.path):\(dependency.line)`"]
+                    lines.append("| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |")
+                }
+            }
+        }
+        for problem in inventory.problems {
+            lines += ["", "> cannot read `\(problem.path)\(problem.line.map { ":\($0)" } ?? "")`: \(problem.message)"]
+        }
+        return lines.joined(separator: "\n")
+    }
+
     var json: JSONValue {
         .object([
             "passed": .bool(failing == 0 && inventory.problems.isEmpty),

@@ -29,6 +29,9 @@ struct ScanDeps: ParsableCommand {
     @Option(help: "How to rate a vulnerability whose advisory states no severity.")
     var unknownSeverity: SeverityRating = .high
 
+    @Flag(help: "Print a markdown table for a pull-request comment instead of text.")
+    var markdown = false
+
     func run() throws {
         let workspace = try Workspace(global)
         let database = try AdvisoryDatabase(path: workspace.advisoryDatabasePath(), create: false)
@@ -56,6 +59,8 @@ struct ScanDeps: ParsableCommand {
         let report = DepsReport(inventory: inventory, matches: matches, unknownSeverity: unknownSeverity, failOn: failOn)
         if global.json {
             try Output.json(report.json)
+        } else if markdown {
+            Output.text(report.markdown)
         } else {
             Output.text(report.text)
         }
