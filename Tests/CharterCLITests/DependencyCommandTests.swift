@@ -63,7 +63,7 @@ import Testing
         #expect(scan.stdout.contains("GHSA-9wx4-h78v-vm56 (CVE-2024-1, PYSEC-2024-1)"), "aliases are one vulnerability")
         #expect(scan.stdout.contains("2.32.0"))
         #expect(scan.stdout.contains("requirements.txt:1"))
-        #expect(scan.stdout.contains("2 known vulnerabilities in 2 of 3 packages from 2 lockfile(s); FAIL: 1 at or above high"))
+        #expect(scan.stdout.contains("2 known vulnerabilities in 2 of 3 packages from 2 lockfile(s); FAIL: 1 at or above high without a waiver"))
         let critical = try fixture.charter.run(["scan", "deps", fixture.folder.file("project"), "--fail-on", "critical", "--json"])
         #expect(critical.status == 1)
         let json = try JSONSerialization.jsonObject(with: Data(critical.stdout.utf8)) as? [String: Any]
@@ -72,6 +72,34 @@ import Testing
         try Fixture.write(fixture.folder.file("project/requirements.txt"), "requests==2.32.0\n")
         let fixed = try fixture.charter.run(["scan", "deps", fixture.folder.file("project")])
         #expect(fixed.status == 0, "only the low one is left: \(fixed.stdout)")
+    }
+
+    /// Without flags, `scan deps` judges as `charter check` would: charter.yml's threshold and waivers.
+    @Test func scanFollowsThePolicyAndItsWaivers() throws {
+        let fixture = try Fixture()
+        defer { fixture.folder.remove() }
+        try fixture.charter.run(["db", "import", fixture.folder.file("advisories")])
+        let project = fixture.folder.file("project")
+        try Fixture.write(project + "/charter.yml", """
+            version: 1
+            gates:
+              deps:
+                fail-on: low
+            waivers:
+              - id: W-007
+                rule: GHSA-9wx4-h78v-vm56
+                path: requirements.txt
+                reason: "Proxy credentials are never configured here; upgrade in PLAT-9"
+                approver: "security@example.com"
+                expires: \(RFC3339Day.inDays(10))
+
+            """)
+        let scan = try fixture.charter.run(["scan", "deps", project])
+        #expect(scan.status == 1, "the low smallvec advisory fails at fail-on: low")
+        #expect(scan.stdout.contains("critical 9.8 waived W-007"), "\(scan.stdout)")
+        #expect(scan.stdout.contains("FAIL: 1 at or above low without a waiver"), "\(scan.stdout)")
+        let flagged = try fixture.charter.run(["scan", "deps", project, "--fail-on", "medium"])
+        #expect(flagged.status == 0, "a flag overrides the policy's threshold: \(flagged.stdout)")
     }
 
     @Test func markdownIsATableForAPullRequest() throws {

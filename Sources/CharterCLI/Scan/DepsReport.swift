@@ -1,5 +1,6 @@
 import CharterCore
 import CharterDependencies
+import CharterGate
 import Foundation
 
 /// What `charter scan deps` prints: each vulnerable package with its vulnerabilities (most
@@ -7,16 +8,32 @@ import Foundation
 struct DepsReport {
     let inventory: DependencyInventory.Result
     let matches: [DependencyMatch]
-    let unknownSeverity: SeverityRating
-    let failOn: SeverityRating
+    /// The gate's judgement of each vulnerability, by finding fingerprint.
+    let judged: [String: JudgedFinding]
+    /// The lowest level that fails.
+    let failOn: FindingLevel
+    let failing: Int
 
-    func rating(_ vulnerability: Vulnerability) -> SeverityRating {
-        vulnerability.severity.rating ?? unknownSeverity
+    init(run: DepsRun, settings: DepsGatePolicy) {
+        inventory = run.scan.inventory
+        matches = run.scan.matches
+        judged = Dictionary(run.result.findings.map { ($0.finding.fingerprint, $0) }) { first, _ in first }
+        failOn = settings.failOn.min() ?? .critical
+        failing = run.result.counts.failing
     }
 
-    /// Vulnerabilities at or above the threshold.
-    var failing: Int {
-        matches.reduce(0) { $0 + $1.vulnerabilities.filter { rating($0) >= failOn }.count }
+    private func judgement(_ match: DependencyMatch, _ vulnerability: Vulnerability) -> JudgedFinding? {
+        judged[DepsGate.fingerprint(match.dependency, vulnerability)]
+    }
+
+    /// The severity the gate judged by (an unrated advisory takes the policy's rating), and the
+    /// waiver that covers it.
+    private func label(_ match: DependencyMatch, _ vulnerability: Vulnerability) -> String {
+        let judgement = judgement(match, vulnerability)
+        let level = judgement?.finding.level.rawValue ?? "unknown"
+        let score = vulnerability.severity.score.map { String(format: " %.1f", $0) } ?? (vulnerability.severity.rating == nil ? " (unrated)" : "")
+        let waiver = judgement?.status == .waived ? " waived \(judgement?.waiver ?? "")" : ""
+        return level + score + waiver
     }
 
     var text: String {
@@ -25,10 +42,9 @@ struct DepsReport {
             let dependency = match.dependency
             for (position, vulnerability) in match.vulnerabilities.enumerated() {
                 let first = position == 0
-                let score = vulnerability.severity.score.map { String(format: " %.1f", $0) } ?? (vulnerability.severity.rating == nil ? " (unrated)" : "")
                 rows.append([
                     first ? "\(dependency.name) (\(dependency.ecosystem))" : "", first ? dependency.version : "",
-                    rating(vulnerability).rawValue + score,
+                    label(match, vulnerability),
                     vulnerability.id + (vulnerability.aliases.isEmpty ? "" : " (" + vulnerability.aliases.prefix(2).joined(separator: ", ") + (vulnerability.aliases.count > 2 ? ", …" : "") + ")"),
                     first ? (match.fixedIn ?? "no fix yet") : "", first ? "\(dependency.path):\(dependency.line)" : "",
                 ])
@@ -51,7 +67,7 @@ struct DepsReport {
         let vulnerable = matches.filter { !$0.vulnerabilities.isEmpty }
         let count = vulnerable.reduce(0) { $0 + $1.vulnerabilities.count }
         lines.append("\(count) known vulnerabilit\(count == 1 ? "y" : "ies") in \(vulnerable.count) of \(inventory.dependencies.count) packages from \(inventory.lockfiles.count) lockfile(s); "
-            + (failing > 0 ? "FAIL: \(failing) at or above \(failOn.rawValue)" : "pass: none at or above \(failOn.rawValue)")
+            + (failing > 0 ? "FAIL: \(failing) at or above \(failOn.rawValue) without a waiver" : "pass: none at or above \(failOn.rawValue) without a waiver")
             + (inventory.problems.isEmpty ? "" : "; \(inventory.problems.count) lockfile(s) could not be read, so the scan is incomplete (exit 3)"))
         return lines.joined(separator: "\n")
     }
@@ -66,8 +82,7 @@ struct DepsReport {
             for match in vulnerable {
                 let dependency = match.dependency
                 for vulnerability in match.vulnerabilities {
-                    let score = vulnerability.severity.score.map { String(format: " %.1f", $0) } ?? ""
-                    let cells = ["`\(dependency.name)`", dependency.version, rating(vulnerability).rawValue + score, vulnerability.id,
+                    let cells = ["`\(dependency.name)`", dependency.version, label(match, vulnerability), vulnerability.id,
                                  match.fixedIn ?? "no fix yet", "`\(dependency.path):\(dependency.line)`"]
                     lines.append("| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |")
                 }
@@ -97,9 +112,12 @@ struct DepsReport {
                             "id": .string(vulnerability.id), "aliases": .array(vulnerability.aliases.map(JSONValue.string)),
                             "summary": vulnerability.summary.map(JSONValue.string) ?? .null, "published": vulnerability.published.map(JSONValue.string) ?? .null,
                             "severity": .object([
-                                "rating": .string(rating(vulnerability).rawValue), "score": vulnerability.severity.score.map(JSONValue.number) ?? .null,
+                                "rating": .string(judgement(match, vulnerability)?.finding.level.rawValue ?? "unknown"),
+                                "score": vulnerability.severity.score.map(JSONValue.number) ?? .null,
                                 "source": .string(vulnerability.severity.source),
                             ]),
+                            "status": .string(judgement(match, vulnerability)?.status.rawValue ?? "unknown"),
+                            "waiver": judgement(match, vulnerability)?.waiver.map(JSONValue.string) ?? .null,
                         ])
                     }),
                 ])

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CharterCore
 import CharterDependencies
+import CharterGate
 import CharterStore
 import CharterStoreSQLite
 import Foundation
@@ -23,40 +24,26 @@ struct ScanDeps: ParsableCommand {
     @Argument(help: "A folder or a lockfile.")
     var path: String = "."
 
-    @Option(help: "The lowest severity that fails: low, medium, high or critical.")
-    var failOn: SeverityRating = .high
+    @Option(help: "The lowest severity that fails: low, medium, high or critical (default: charter.yml's gates.deps, else high).")
+    var failOn: SeverityRating?
 
-    @Option(help: "How to rate a vulnerability whose advisory states no severity.")
-    var unknownSeverity: SeverityRating = .high
+    @Option(help: "How to rate a vulnerability whose advisory states no severity (default: charter.yml, else high).")
+    var unknownSeverity: SeverityRating?
 
     @Flag(help: "Print a markdown table for a pull-request comment instead of text.")
     var markdown = false
 
     func run() throws {
         let workspace = try Workspace(global)
-        let database = try AdvisoryDatabase(path: workspace.advisoryDatabasePath(), create: false)
-        let inventory: DependencyInventory.Result
-        do {
-            inventory = try DependencyInventory(root: path).scan()
-        } catch {
-            throw CLIError.input(error.message)
-        }
-        let wanted = Set(inventory.dependencies.compactMap { dependency -> AdvisoryPackage? in
-            guard let ecosystem = Ecosystem(rawValue: dependency.ecosystem) else { return nil }
-            return AdvisoryPackage(ecosystem: ecosystem.rawValue, name: ecosystem.normalizedName(dependency.name))
-        })
-        var records: [OSVRecord] = []
-        var invalid: [String] = []
-        for json in try database.records(for: wanted) {
-            do {
-                records.append(try OSVRecord.parse(json, source: "advisory database"))
-            } catch {
-                invalid.append(error.message)
-            }
-        }
-        let index = VulnerabilityIndex(records)
-        let matches = inventory.dependencies.map(index.match).filter { !$0.vulnerabilities.isEmpty || !$0.undecidable.isEmpty }
-        let report = DepsReport(inventory: inventory, matches: matches, unknownSeverity: unknownSeverity, failOn: failOn)
+        var isFolder: ObjCBool = false
+        let root = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && !isFolder.boolValue
+            ? (path as NSString).deletingLastPathComponent : path
+        let policy = try PolicyLoader.load(root: root.isEmpty ? "." : root)
+        var settings = policy.deps ?? DepsGatePolicy()
+        if let failOn { settings.failOn = Set(FindingLevel.allCases.filter { $0 >= FindingLevel(failOn) }) }
+        if let unknownSeverity { settings.unknownSeverity = FindingLevel(unknownSeverity) }
+        let run = try DepsRun.perform(root: path, settings: settings, waivers: policy.waivers, workspace: workspace)
+        let report = DepsReport(run: run, settings: settings)
         if global.json {
             try Output.json(report.json)
         } else if markdown {
@@ -64,8 +51,20 @@ struct ScanDeps: ParsableCommand {
         } else {
             Output.text(report.text)
         }
-        if !inventory.problems.isEmpty { throw ExitCode(CharterExit.input) }
+        if !run.scan.inventory.problems.isEmpty { throw ExitCode(CharterExit.input) }
         if report.failing > 0 { throw ExitCode(CharterExit.failed) }
+    }
+}
+
+extension FindingLevel {
+    /// The finding level a CVSS rating becomes (no finding is rated below low).
+    init(_ rating: SeverityRating) {
+        switch rating {
+        case .none, .low: self = .low
+        case .medium: self = .medium
+        case .high: self = .high
+        case .critical: self = .critical
+        }
     }
 }
 

@@ -69,7 +69,7 @@ package struct DepsGate {
     }
 
     /// Stable across scans and machines: the lockfile, package, version and vulnerability.
-    static func fingerprint(_ dependency: Dependency, _ vulnerability: Vulnerability) -> String {
+    package static func fingerprint(_ dependency: Dependency, _ vulnerability: Vulnerability) -> String {
         let identity = ["deps", dependency.path, dependency.ecosystem, dependency.name, dependency.version, vulnerability.id].joined(separator: "\u{0}")
         return "sha256:" + LowercaseHex.string(SHA256.hash(data: Data(identity.utf8)))
     }
