@@ -70,7 +70,8 @@ package final class AdvisoryDatabase: Sendable {
                 let index = try db.cachedStatement(sql: "INSERT OR IGNORE INTO advisory_package (ecosystem, name, id) VALUES (?, ?, ?)")
                 for record in records {
                     let held = try String.fetchOne(existing, arguments: [record.id])
-                    if held == record.modified {
+                    // Same time, or an older copy (a stale snapshot, another source's): keep what is held.
+                    if let held, !Self.isNewer(record.modified, than: held) {
                         counts.unchanged += 1
                         continue
                     }
@@ -102,6 +103,18 @@ package final class AdvisoryDatabase: Sendable {
                 return found
             }
         }
+    }
+
+    /// Compares OSV `modified` times (UTC, `…Z`) as instants: their fractional seconds vary in
+    /// length, so `…:00Z` and `…:00.5Z` do not order as text.
+    static func isNewer(_ candidate: String, than held: String) -> Bool {
+        func key(_ time: String) -> String {
+            let seconds = time.prefix(19)
+            var fraction = ""
+            if time.dropFirst(19).first == "." { fraction = String(time.dropFirst(20).prefix { $0.isNumber }) }
+            return seconds + "." + fraction.padding(toLength: 9, withPad: "0", startingAt: 0)
+        }
+        return key(candidate) > key(held)
     }
 
     package func status() throws -> [AdvisorySourceStatus] {

@@ -102,6 +102,43 @@ import Testing
         #expect(flagged.status == 0, "a flag overrides the policy's threshold: \(flagged.stdout)")
     }
 
+    /// A `rule: "*"` waiver (written for secrets) does not waive vulnerabilities, and a version
+    /// that cannot be compared fails rather than passes.
+    @Test func wildcardWaiversAndUndecidableVersionsDoNotPass() throws {
+        let fixture = try Fixture()
+        defer { fixture.folder.remove() }
+        try fixture.charter.run(["db", "import", fixture.folder.file("advisories")])
+        let project = fixture.folder.file("project")
+        try Fixture.write(project + "/charter.yml", """
+            version: 1
+            waivers:
+              - id: W-001
+                rule: "*"
+                path: requirements.txt
+                reason: "Integrity hashes the secrets scanner flags"
+                approver: "security@example.com"
+                expires: \(RFC3339Day.inDays(10))
+
+            """)
+        #expect(try fixture.charter.run(["scan", "deps", project]).status == 1, "the critical requests advisory is not waived by *")
+        try Fixture.write(project + "/requirements.txt", "requests==2.31.0-custom-build\n")
+        try Fixture.write(project + "/Cargo.lock", "")
+        let undecided = try fixture.charter.run(["scan", "deps", project])
+        #expect(undecided.status == 1, "\(undecided.stdout)")
+        #expect(undecided.stdout.contains("could not decide requests 2.31.0-custom-build"))
+    }
+
+    @Test func anOlderCopyOfAnAdvisoryDoesNotReplaceANewerOne() throws {
+        let fixture = try Fixture()
+        defer { fixture.folder.remove() }
+        try fixture.charter.run(["db", "import", fixture.folder.file("advisories")])
+        let older = fixture.folder.file("older/GHSA-1.json")
+        try Fixture.write(older, String(decoding: try Data(contentsOf: URL(fileURLWithPath: fixture.folder.file("advisories/GHSA-1.json"))), as: UTF8.self)
+            .replacingOccurrences(of: "2024-01-01T00:00:00Z", with: "2023-12-31T23:59:59.999Z"))
+        let again = try fixture.charter.run(["db", "import", older])
+        #expect(again.stdout.contains("0 added, 0 updated, 1 unchanged"), "\(again.stdout)")
+    }
+
     @Test func markdownIsATableForAPullRequest() throws {
         let fixture = try Fixture()
         defer { fixture.folder.remove() }

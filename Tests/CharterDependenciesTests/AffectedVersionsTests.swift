@@ -90,7 +90,8 @@ import Testing
                     guard let name = entry.package?.ecosystem, let ecosystem = Ecosystem(osvName: name),
                           !entry.ranges.isEmpty, entry.ranges.allSatisfy({ $0.type != .git }) else { continue }
                     let rangesOnly = OSVRecord.Affected(package: entry.package, ranges: entry.ranges, versions: [], severity: [])
-                    for version in entry.versions {
+                    // Versions PEP 440 cannot order (`0.7.10p1`) are matched through the list alone.
+                    for version in entry.versions where !(ecosystem == .pypi && PEP440Version(version).isLegacy) {
                         checked += 1
                         let verdict = AffectedVersions.evaluate(version, in: rangesOnly, ecosystem: ecosystem)
                         if verdict != .affected, !Self.isPreReleaseOfAnIntroduction(version, entry, ecosystem) {

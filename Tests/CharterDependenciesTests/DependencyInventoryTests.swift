@@ -286,6 +286,51 @@ import Testing
         ].sorted())
     }
 
+    /// A Windows checkout (core.autocrlf) writes CRLF line ends; every format must read the same.
+    @Test func crlfLockfilesReadLikeLF() throws {
+        let files = [
+            "requirements.txt": "Django==3.2.0\nrequests==2.19.0\n",
+            "go.mod": "module x\n\nrequire (\n\tgolang.org/x/text v0.3.5\n)\n",
+            "yarn.lock": "# yarn lockfile v1\n\nlodash@^4.17.20:\n  version \"4.17.20\"\n",
+            "Cargo.lock": "[[package]]\nname = \"smallvec\"\nversion = \"1.6.0\"\nsource = \"registry+x\"\n",
+        ]
+        let unix = try Project(files)
+        let windows = try Project(files.mapValues { $0.replacingOccurrences(of: "\n", with: "\r\n") })
+        defer {
+            unix.folder.remove()
+            windows.folder.remove()
+        }
+        let expected = try unix.scan()
+        #expect(expected.dependencies.count == 5, "two pins, one module (no go line, so no stdlib), one yarn entry, one crate: \(Self.summary(expected.dependencies))")
+        #expect(Self.summary(try windows.scan().dependencies) == Self.summary(expected.dependencies))
+    }
+
+    @Test func yarnAliasesNameThePackageTheyInstall() {
+        #expect(YarnLock.packageName(#""string-width-cjs@npm:string-width@^4.2.0""#) == "string-width")
+        #expect(YarnLock.packageName(#""@isaacs/cliui@npm:@scoped/real@^8.0.2""#) == "@scoped/real")
+        #expect(YarnLock.packageName(#""@babel/core@^7.0.0", "@babel/core@^7.1.0""#) == "@babel/core")
+        #expect(YarnLock.packageName(#""lodash@npm:^4.17.20""#) == "lodash")
+        #expect(YarnLock.packageName(#""app@workspace:.""#) == nil)
+    }
+
+    /// `replace MODULE VERSION => …` applies to that version only; Go would not apply it to another.
+    @Test func aVersionedReplaceAppliesToThatVersionOnly() throws {
+        let project = try Project(["go.mod": """
+            module x
+
+            require golang.org/x/net v0.0.1
+            require golang.org/x/text v0.3.0
+
+            replace golang.org/x/net v0.17.0 => golang.org/x/net v0.17.1
+            replace golang.org/x/text v0.3.0 => golang.org/x/text v0.3.8
+
+            """])
+        defer { project.folder.remove() }
+        #expect(Self.summary(try project.scan().dependencies) == [
+            "Go golang.org/x/net v0.0.1 go.mod:3 direct", "Go golang.org/x/text v0.3.8 go.mod:4 direct",
+        ])
+    }
+
     /// A lockfile that cannot be read is reported with its line, and the others are still read.
     @Test func aBrokenLockfileIsReportedAndTheRestRead() throws {
         let project = try Project([

@@ -31,7 +31,13 @@ struct CheckCommand: ParsableCommand {
         let progress = report.progressBar(json: global.json)
         let policy = try source.loadPolicy()
         let secrets = try SecretsRun.perform(source, workspace: workspace, baseline: report.baseline, progress: progress)
-        let loadedBaseline = try report.baseline.map { try Baseline.load($0, key: try FingerprintKey.load(file: workspace.home + "/keys/fingerprint.key", environment: ProcessInfo.processInfo.environment)) }
+        if policy.deps != nil, source.git || source.staged || source.path == "-" || source.path != source.root {
+            throw CLIError.usage("the dependency gate reads the lockfiles of a folder's working tree; run charter check on the folder (without --git, --staged, a single file or -), or switch gates.deps off for this run's policy")
+        }
+        // The fingerprint key is needed only to read a gitleaks report as a baseline.
+        let loadedBaseline = try report.baseline.map { path in
+            try Baseline.load(path, key: { try FingerprintKey.load(file: workspace.home + "/keys/fingerprint.key", environment: ProcessInfo.processInfo.environment) })
+        }
         let deps = try policy.deps.map { settings in
             try DepsRun.perform(root: source.root, settings: settings, waivers: policy.waivers, workspace: workspace, baseline: loadedBaseline ?? Baseline(fingerprints: []))
         }

@@ -13,6 +13,8 @@ struct DepsReport {
     /// The lowest level that fails.
     let failOn: FindingLevel
     let failing: Int
+    /// The gate's verdict: undecidable matches and unreadable lockfiles fail it too.
+    let passed: Bool
 
     init(run: DepsRun, settings: DepsGatePolicy) {
         inventory = run.scan.inventory
@@ -20,6 +22,7 @@ struct DepsReport {
         judged = Dictionary(run.result.findings.map { ($0.finding.fingerprint, $0) }) { first, _ in first }
         failOn = settings.failOn.min() ?? .critical
         failing = run.result.counts.failing
+        passed = run.result.passed
     }
 
     private func judgement(_ match: DependencyMatch, _ vulnerability: Vulnerability) -> JudgedFinding? {
@@ -96,7 +99,7 @@ struct DepsReport {
 
     var json: JSONValue {
         .object([
-            "passed": .bool(failing == 0 && inventory.problems.isEmpty),
+            "passed": .bool(passed),
             "failOn": .string(failOn.rawValue),
             "lockfiles": .array(inventory.lockfiles.map(JSONValue.string)),
             "packages": .number(Double(inventory.dependencies.count)),

@@ -52,7 +52,7 @@ struct ScanDeps: ParsableCommand {
             Output.text(report.text)
         }
         if !run.scan.inventory.problems.isEmpty { throw ExitCode(CharterExit.input) }
-        if report.failing > 0 { throw ExitCode(CharterExit.failed) }
+        if !report.passed { throw ExitCode(CharterExit.failed) }
     }
 }
 

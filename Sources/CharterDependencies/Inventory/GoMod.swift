@@ -9,7 +9,7 @@ struct GoMod: LockfileExtractor {
     func extract(_ bytes: [UInt8], path: String, read: (String) throws -> [UInt8]) throws(LockfileError) -> [Dependency] {
         let text = LockfileText(bytes)
         var required: [(name: String, version: String, line: Int, direct: Bool)] = []
-        var replaced: [String: (name: String, version: String)?] = [:]
+        var replaced: [Replacement] = []
         var goVersion: (String, Int)?
         var toolchain: (String, Int)?
         var block: String?
@@ -39,10 +39,13 @@ struct GoMod: LockfileExtractor {
             }
         }
         var found: [Dependency] = required.compactMap { module in
-            guard let replacement = replaced[module.name] else {
+            // A replace naming a version applies to that version only, and wins over one naming none.
+            let replacement = replaced.last { $0.module == module.name && $0.version == module.version }
+                ?? replaced.last { $0.module == module.name && $0.version == nil }
+            guard let replacement else {
                 return Dependency(.go, name: module.name, version: module.version, path: path, line: module.line, direct: module.direct)
             }
-            return replacement.map { Dependency(.go, name: $0.name, version: $0.version, path: path, line: module.line, direct: module.direct) }
+            return replacement.target.map { Dependency(.go, name: $0.name, version: $0.version, path: path, line: module.line, direct: module.direct) }
         }
         if let (version, line) = toolchain ?? goVersion {
             found.append(Dependency(.go, name: "stdlib", version: version, path: path, line: line, direct: true))
@@ -50,9 +53,16 @@ struct GoMod: LockfileExtractor {
         return found
     }
 
+    /// `replace MODULE [VERSION] => TARGET [VERSION]`; a nil target is a local folder, not a published module.
+    private struct Replacement {
+        let module: String
+        let version: String?
+        let target: (name: String, version: String)?
+    }
+
     private func apply(_ verb: String, _ words: [String], line: Int, direct: Bool,
                        required: inout [(name: String, version: String, line: Int, direct: Bool)],
-                       replaced: inout [String: (name: String, version: String)?]) throws(LockfileError) {
+                       replaced: inout [Replacement]) throws(LockfileError) {
         switch verb {
         case "require":
             guard words.count == 2 else { throw LockfileError(line: line, "expected `require MODULE VERSION`") }
@@ -63,7 +73,8 @@ struct GoMod: LockfileExtractor {
             }
             let target = words[arrow + 1]
             let isLocal = target.hasPrefix(".") || target.hasPrefix("/")
-            replaced[words[0]] = isLocal || words.count <= arrow + 2 ? .some(nil) : .some((target, words[arrow + 2]))
+            replaced.append(Replacement(module: words[0], version: arrow >= 2 ? words[1] : nil,
+                                        target: isLocal || words.count <= arrow + 2 ? nil : (target, words[arrow + 2])))
         default:
             break
         }

@@ -5,8 +5,11 @@ struct LockfileText {
     let lines: [Substring]
 
     init(_ bytes: [UInt8]) {
-        let text = String(decoding: bytes, as: UTF8.self)
-        lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        // Split the bytes, not the String: Swift reads "\r\n" as one Character, so splitting the
+        // text on "\n" would leave a Windows checkout's lockfile as a single line.
+        lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false).map { line in
+            Substring(String(decoding: line.last == 0x0D ? line.dropLast() : line, as: UTF8.self))
+        }
     }
 
     /// The 1-based line of the first line at or after `from` that contains `needle`.

@@ -35,10 +35,16 @@ struct YarnLock: LockfileExtractor {
     /// nil for entries that are not registry packages (`workspace:`, `link:`, `portal:`, `file:`).
     static func packageName(_ header: String) -> String? {
         let first = header.split(separator: ",").first.map { String($0).trimmedSpaces.trimmingQuotes } ?? ""
-        guard first.count > 1, let at = first.dropFirst().lastIndex(of: "@") else { return nil }
+        // The name ends at the first `@` after a scope's leading one.
+        guard first.count > 1, let at = first.dropFirst().firstIndex(of: "@") else { return nil }
         let name = String(first[..<at])
-        let range = first[first.index(after: at)...]
+        var range = first[first.index(after: at)...]
         for local in ["workspace:", "link:", "portal:", "file:"] where range.hasPrefix(local) { return nil }
+        // An alias (`string-width-cjs@npm:string-width@^4.2.0`) installs the package its range names.
+        if range.hasPrefix("npm:") {
+            range = range.dropFirst(4)
+            if range.dropFirst().contains("@"), let aliasAt = range.dropFirst().lastIndex(of: "@") { return String(range[..<aliasAt]) }
+        }
         return name.isEmpty ? nil : name
     }
 }

@@ -256,7 +256,11 @@ package struct PEP440Version: Comparable, Sendable, CustomStringConvertible {
 /// PyPI versions.
 package struct PEP440VersionScheme: VersionScheme {
     package init() {}
-    /// Every text parses: what PEP 440 rejects orders as a legacy version below all others.
-    package func parse(_ text: String) -> PEP440Version? { PEP440Version(text) }
+    /// Text PEP 440 rejects is no version to compare: its legacy order (below everything) would
+    /// call it unaffected by any range, so it is left undecidable and reported.
+    package func parse(_ text: String) -> PEP440Version? {
+        let version = PEP440Version(text)
+        return version.isLegacy ? nil : version
+    }
     package func canonical(_ text: String) -> String { PEP440Version(text).canonical }
 }

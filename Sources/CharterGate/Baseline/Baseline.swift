@@ -26,6 +26,11 @@ package struct Baseline: Sendable {
     }
 
     package static func load(_ path: String, key: FingerprintKey) throws -> Baseline {
+        try load(path, key: { key })
+    }
+
+    /// `key` is asked for only when the file is a gitleaks report, whose secrets it fingerprints.
+    package static func load(_ path: String, key: () throws -> FingerprintKey) throws -> Baseline {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw GateError(.inputUnreadable, "\(path): baseline cannot be read; write one with --baseline-write \(path)")
         }
@@ -33,6 +38,7 @@ package struct Baseline: Sendable {
             return Baseline(fingerprints: Set(file.findings.map(\.fingerprint)))
         }
         if let report = try? JSONDecoder().decode([GitleaksFinding].self, from: data) {
+            let key = try key()
             return Baseline(fingerprints: Set(report.map { key.fingerprint(rule: "", path: $0.File, secret: $0.Secret) }))
         }
         throw GateError(.inputUnreadable, "\(path): neither a Charter baseline ({\"version\": 1, \"findings\": [...]}) nor a gitleaks JSON report")

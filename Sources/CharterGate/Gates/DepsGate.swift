@@ -77,7 +77,10 @@ package struct DepsGate {
     /// Judges a scan: the threshold and waivers, then unreadable lockfiles and the database's age.
     package func judge(_ scan: Scan, waivers: [Waiver], baseline: Baseline = Baseline(fingerprints: []), now: Date = Date(),
                        databaseUpdated: Date?) -> GateResult {
-        let judged = GateJudge(waivers: waivers, failOn: settings.failOn, baseline: baseline, now: now, levelMeaning: "severity")
+        // A `rule: "*"` waiver was written for secrets (integrity hashes in lockfiles, say); it must
+        // not silently waive every vulnerability in those files. Name the vulnerability or finding.
+        let applicable = waivers.filter { if case .rule("*", _) = $0.scope { false } else { true } }
+        let judged = GateJudge(waivers: applicable, failOn: settings.failOn, baseline: baseline, now: now, levelMeaning: "severity")
             .judge(gate: "deps", findings: scan.findings)
         var reasons = judged.reasons
         var passed = judged.passed
@@ -87,7 +90,9 @@ package struct DepsGate {
         }
         let undecided = scan.matches.filter { !$0.undecidable.isEmpty }
         if !undecided.isEmpty {
+            // Not knowing is not safe: it fails like an unreadable lockfile does.
             reasons.append("\(undecided.count) package version(s) could not be compared with some advisories (\(undecided.prefix(3).map { "\($0.dependency.name) \($0.dependency.version)" }.joined(separator: ", ")))")
+            if settings.failOnUnreadableLockfile { passed = false }
         }
         if let databaseUpdated, now.timeIntervalSince(databaseUpdated) > Double(settings.maxDatabaseAgeDays) * 86_400 {
             let days = Int(now.timeIntervalSince(databaseUpdated) / 86_400)
