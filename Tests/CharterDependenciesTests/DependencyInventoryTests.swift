@@ -331,6 +331,16 @@ import Testing
         ])
     }
 
+    /// An include that is not a regular file (a FIFO here) is refused, not read forever.
+    @Test func anIncludeThatIsNotARegularFileIsRefused() throws {
+        let project = try Project(["requirements.txt": "-r pipe.txt\nsix==1.16.0\n"])
+        defer { project.folder.remove() }
+        #expect(mkfifo(project.folder.file("pipe.txt"), 0o600) == 0)
+        let result = try project.scan()
+        #expect(result.problems.map(\.path) == ["requirements.txt"])
+        #expect(result.problems.first?.message.contains("not a regular file") == true, "\(result.problems)")
+    }
+
     /// A lockfile that cannot be read is reported with its line, and the others are still read.
     @Test func aBrokenLockfileIsReportedAndTheRestRead() throws {
         let project = try Project([

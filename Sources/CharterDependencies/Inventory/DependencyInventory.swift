@@ -69,13 +69,7 @@ package struct DependencyInventory {
         let name = (relative as NSString).lastPathComponent
         guard let extractor = Self.extractors.first(where: { $0.handles(fileName: name) }) else { return }
         let load = { (path: String) throws -> [UInt8] in
-            let absolute = base.isEmpty ? path : base + "/" + path
-            guard let attributes = try? FileManager.default.attributesOfItem(atPath: absolute),
-                  (attributes[.size] as? Int ?? 0) <= Self.largestLockfile else {
-                throw LockfileError("larger than \(Self.largestLockfile >> 20) MiB, or unreadable")
-            }
-            guard let data = FileManager.default.contents(atPath: absolute) else { throw LockfileError("cannot be read") }
-            return Array(data)
+            try Self.readRegularFile(base.isEmpty ? path : base + "/" + path)
         }
         do {
             let bytes = try load(relative)
@@ -86,5 +80,26 @@ package struct DependencyInventory {
         } catch {
             result.problems.append(LockfileProblem(path: relative, line: nil, message: "\(error)"))
         }
+    }
+
+    /// The bytes of a regular file of at most `largestLockfile` bytes. The checks are made on the
+    /// opened file, so a `-r` include that is a symlink to a FIFO or a device cannot hang the
+    /// scan or fill memory.
+    static func readRegularFile(_ path: String) throws -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { throw LockfileError("cannot be read (\(String(cString: strerror(errno))))") }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { throw LockfileError("is not a regular file") }
+        guard Int(info.st_size) <= largestLockfile else { throw LockfileError("larger than \(largestLockfile >> 20) MiB; not a lockfile") }
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        var filled = 0
+        while filled < bytes.count {
+            let count = bytes.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress! + filled, $0.count - filled) }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { break }
+            filled += count
+        }
+        return Array(bytes[0..<filled])
     }
 }

@@ -38,7 +38,7 @@ struct RequirementsTxt: LockfileExtractor {
                 do {
                     contents = try read(target)
                 } catch {
-                    throw LockfileError(line: startLine, "-r \(included): \(target) cannot be read")
+                    throw LockfileError(line: startLine, "-r \(included): \(target) \((error as? LockfileError)?.message ?? "cannot be read")")
                 }
                 do {
                     found += try extract(contents, path: target, read: read, visited: &visited)
