@@ -206,7 +206,29 @@ import Testing
         #expect(ledger.stdout.components(separatedBy: "gate.verdict").count - 1 == 2)
     }
 
-    @Test(arguments: ["fail-on: severe", "unreadable-lockfile: maybe", "max-database-age-days: 0", "colour: red"])
+    /// Each check records first sightings and fixes beside its verdict, under the repository's name.
+    @Test func checkRecordsFirstSightingsAndFixes() throws {
+        let fixture = try Fixture()
+        defer { fixture.folder.remove() }
+        #expect(try fixture.charter.run(["init"]).status == 0)
+        try fixture.charter.run(["db", "import", fixture.folder.file("advisories")])
+        let project = fixture.folder.file("project")
+        try Fixture.write(project + "/charter.yml", "version: 1\ngates:\n  secrets: false\n  deps:\n    fail-on: critical\n    remediation-days: {critical: 7, high: 30}\n")
+        let first = try fixture.charter.run(["check", project])
+        #expect(first.stderr.contains("with 2 vulnerability sighting(s)"), "\(first.stderr)")
+        let again = try fixture.charter.run(["check", project])
+        #expect(!again.stderr.contains("sighting"), "nothing new the second time: \(again.stderr)")
+        try Fixture.write(project + "/requirements.txt", "requests==2.32.0\nsix==1.16.0\n")
+        let fixed = try fixture.charter.run(["check", project])
+        #expect(fixed.status == 0, "\(fixed.stdout)")
+        let seen = try fixture.charter.run(["ledger", "list", "--kind", "deps.first-seen", "--json"])
+        let closed = try fixture.charter.run(["ledger", "list", "--kind", "deps.fixed", "--json"])
+        #expect(seen.stdout.components(separatedBy: "\"deps.first-seen\"").count - 1 == 2)
+        #expect(closed.stdout.contains("GHSA-9wx4-h78v-vm56|requirements.txt|requests"))
+        #expect(closed.stdout.components(separatedBy: "\"deps.fixed\"").count - 1 == 1)
+    }
+
+    @Test(arguments: ["fail-on: severe", "unreadable-lockfile: maybe", "max-database-age-days: 0", "colour: red", "remediation-days: {urgent: 3}", "remediation-days: {high: 0}"])
     func badDependencyGateSettingsAreRefused(setting: String) throws {
         let fixture = try Fixture()
         defer { fixture.folder.remove() }

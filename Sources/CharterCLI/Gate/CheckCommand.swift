@@ -2,6 +2,7 @@ import ArgumentParser
 import CharterCore
 import CharterGate
 import CharterLedger
+import CharterStore
 import CharterSecrets
 import Foundation
 
@@ -38,8 +39,11 @@ struct CheckCommand: ParsableCommand {
         let loadedBaseline = try report.baseline.map { path in
             try Baseline.load(path, key: { try FingerprintKey.load(file: workspace.home + "/keys/fingerprint.key", environment: ProcessInfo.processInfo.environment) })
         }
+        let repository = RepositoryName.of(source.root)
+        let clock = policy.deps == nil ? nil : try DepsRun.clock(repository: repository, workspace: workspace)
         let deps = try policy.deps.map { settings in
-            try DepsRun.perform(root: source.root, settings: settings, waivers: policy.waivers, workspace: workspace, baseline: loadedBaseline ?? Baseline(fingerprints: []))
+            try DepsRun.perform(root: source.root, settings: settings, waivers: policy.waivers, workspace: workspace,
+                                baseline: loadedBaseline ?? Baseline(fingerprints: []), clock: clock)
         }
         guard secrets != nil || deps != nil else {
             throw CLIError.usage("charter.yml enables no gate; enable gates.secrets or gates.deps")
@@ -52,8 +56,10 @@ struct CheckCommand: ParsableCommand {
                 kind: EntryKind(validating: "gate.verdict"), actor: workspace.actor,
                 subject: commit ?? URL(fileURLWithPath: source.root).standardizedFileURL.lastPathComponent,
                 reason: verdict.passed ? nil : verdict.gates.flatMap(\.reasons).first, payload: verdict.ledgerPayload)
-            let entry = try ledger.append([draft])[0]
-            Output.notice("recorded gate.verdict as ledger entry \(entry.index)")
+            // First sightings and fixes land with the verdict, so remediation time is ledger data.
+            let sightings = try deps.map { try (clock ?? RemediationClock(entries: [])).drafts(for: $0.scan.findings, actor: workspace.actor, repository: repository) } ?? []
+            let entries = try ledger.append([draft] + sightings)
+            Output.notice("recorded gate.verdict as ledger entry \(entries[0].index)" + (sightings.isEmpty ? "" : " with \(sightings.count) vulnerability sighting(s)"))
         }
         if let path = report.baselineWrite {
             try ReportFile.write(try Baseline.encode((secrets?.findings ?? []) + (deps?.scan.findings ?? [])), to: path)

@@ -8,11 +8,19 @@ import Foundation
 /// One run of the dependency gate from the CLI: the inventory under a folder, the advisories
 /// for its packages from the offline database, the matches, and the policy's judgement.
 struct DepsRun {
+    /// The remediation clock for `repository` from the store's ledger; nil when there is no store yet.
+    static func clock(repository: String, workspace: Workspace) throws -> RemediationClock? {
+        guard FileManager.default.fileExists(atPath: workspace.storePath) else { return nil }
+        let entries = try workspace.openStore(readOnly: true).read { try $0.entries(matching: EntryQuery(kindPrefix: "deps", subject: repository)) }
+        return RemediationClock(entries: entries)
+    }
+
     let result: GateResult
     let scan: DepsGate.Scan
     let rules: [RuleDescriptor]
 
-    static func perform(root: String, settings: DepsGatePolicy, waivers: [Waiver], workspace: Workspace, baseline: Baseline = Baseline(fingerprints: [])) throws -> DepsRun {
+    static func perform(root: String, settings: DepsGatePolicy, waivers: [Waiver], workspace: Workspace, baseline: Baseline = Baseline(fingerprints: []),
+                        clock: RemediationClock? = nil) throws -> DepsRun {
         let started = Date()
         let database = try AdvisoryDatabase(path: workspace.advisoryDatabasePath(), create: false)
         let inventory = try DepsGate.inventory(root)
@@ -25,7 +33,7 @@ struct DepsRun {
         let gate = DepsGate(settings: settings, advisories: records)
         let scan = gate.scan(inventory, started: started)
         let updated = try database.status().compactMap { RFC3339.parse($0.importedAt) }.max()
-        let result = gate.judge(scan, waivers: waivers, baseline: baseline, databaseUpdated: updated)
+        let result = gate.judge(scan, waivers: waivers, baseline: baseline, databaseUpdated: updated, clock: clock)
         let rules = Dictionary(scan.matches.flatMap(\.vulnerabilities).map { ($0.id, $0.summary ?? $0.id) }) { first, _ in first }
             .sorted { $0.key < $1.key }.map { RuleDescriptor(id: $0.key, description: $0.value, gate: "deps") }
         return DepsRun(result: result, scan: scan, rules: rules)

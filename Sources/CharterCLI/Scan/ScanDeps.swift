@@ -42,7 +42,8 @@ struct ScanDeps: ParsableCommand {
         var settings = policy.deps ?? DepsGatePolicy()
         if let failOn { settings.failOn = Set(FindingLevel.allCases.filter { $0 >= FindingLevel(failOn) }) }
         if let unknownSeverity { settings.unknownSeverity = FindingLevel(unknownSeverity) }
-        let run = try DepsRun.perform(root: path, settings: settings, waivers: policy.waivers, workspace: workspace)
+        let clock = settings.remediationDays.isEmpty ? nil : try DepsRun.clock(repository: RepositoryName.of(root.isEmpty ? "." : root), workspace: workspace)
+        let run = try DepsRun.perform(root: path, settings: settings, waivers: policy.waivers, workspace: workspace, clock: clock)
         let report = DepsReport(run: run, settings: settings)
         if global.json {
             try Output.json(report.json)

@@ -9,6 +9,12 @@ package struct DependencyInventory {
         package var problems: [LockfileProblem] = []
         /// Lockfiles read, relative to the root.
         package var lockfiles: [String] = []
+
+        package init(dependencies: [Dependency] = [], problems: [LockfileProblem] = [], lockfiles: [String] = []) {
+            self.dependencies = dependencies
+            self.problems = problems
+            self.lockfiles = lockfiles
+        }
     }
 
     static let extractors: [any LockfileExtractor] = [

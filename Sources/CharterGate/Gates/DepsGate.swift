@@ -76,7 +76,7 @@ package struct DepsGate {
 
     /// Judges a scan: the threshold and waivers, then unreadable lockfiles and the database's age.
     package func judge(_ scan: Scan, waivers: [Waiver], baseline: Baseline = Baseline(fingerprints: []), now: Date = Date(),
-                       databaseUpdated: Date?) -> GateResult {
+                       databaseUpdated: Date?, clock: RemediationClock? = nil) -> GateResult {
         // A `rule: "*"` waiver was written for secrets (integrity hashes in lockfiles, say); it must
         // not silently waive every vulnerability in those files. Name the vulnerability or finding.
         let applicable = waivers.filter { if case .rule("*", _) = $0.scope { false } else { true } }
@@ -87,6 +87,18 @@ package struct DepsGate {
         for problem in scan.inventory.problems {
             reasons.append("\(problem.path)\(problem.line.map { ":\($0)" } ?? "") cannot be read: \(problem.message)")
             if settings.failOnUnreadableLockfile { passed = false }
+        }
+        // Past its remediation deadline, a vulnerability fails whatever the threshold, unless waived.
+        if let clock, !settings.remediationDays.isEmpty {
+            let overdue = judged.findings.filter { judged in
+                guard judged.status != .waived, judged.status != .baselined, let days = settings.remediationDays[judged.finding.level] else { return false }
+                return clock.age(of: judged.finding, now: now) > days
+            }
+            if !overdue.isEmpty {
+                let oldest = overdue.map { ($0.finding, clock.age(of: $0.finding, now: now)) }.max { $0.1 < $1.1 }!
+                reasons.append("\(overdue.count) vulnerabilit\(overdue.count == 1 ? "y is" : "ies are") past the remediation deadline (oldest: \(oldest.0.ruleID) in \(oldest.0.preview), open \(oldest.1) days, \(oldest.0.level.rawValue) allows \(settings.remediationDays[oldest.0.level]!))")
+                passed = false
+            }
         }
         let undecided = scan.matches.filter { !$0.undecidable.isEmpty }
         if !undecided.isEmpty {

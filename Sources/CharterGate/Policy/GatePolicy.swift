@@ -60,6 +60,8 @@ package struct DepsGatePolicy: Sendable, Equatable {
     package var failOnUnreadableLockfile = true
     /// An advisory database older than this many days makes the gate say so.
     package var maxDatabaseAgeDays = 7
+    /// Days a vulnerability of each severity may stay open, from the ledger's first sighting.
+    package var remediationDays: [FindingLevel: Int] = [:]
 
     package init() {}
 }

@@ -103,7 +103,7 @@ package enum PolicyLoader {
         if case .scalar = field.node, let enabled = field.node.bool {
             return enabled ? DepsGatePolicy() : nil
         }
-        let members = try field.members(allowed: ["enabled", "fail-on", "unknown-severity", "unreadable-lockfile", "max-database-age-days"])
+        let members = try field.members(allowed: ["enabled", "fail-on", "unknown-severity", "unreadable-lockfile", "max-database-age-days", "remediation-days"])
         if let enabled = members["enabled"], try !enabled.bool() { return nil }
         var policy = DepsGatePolicy()
         func severity(_ item: YAMLField) throws -> FindingLevel {
@@ -129,6 +129,12 @@ package enum PolicyLoader {
         if let age = members["max-database-age-days"] {
             policy.maxDatabaseAgeDays = try age.int()
             guard policy.maxDatabaseAgeDays >= 1 else { throw age.error("must be at least 1") }
+        }
+        if let sla = members["remediation-days"] {
+            for (level, days) in try sla.members(allowed: ["critical", "high", "medium", "low"]) {
+                policy.remediationDays[FindingLevel(rawValue: level)!] = try days.int()
+                guard try days.int() >= 1 else { throw days.error("must be at least 1 day") }
+            }
         }
         return policy
     }

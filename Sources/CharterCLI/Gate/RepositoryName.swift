@@ -1,0 +1,28 @@
+import Foundation
+
+/// What names a repository in the ledger across clones and CI runners: its `origin` remote with
+/// any credentials removed, else the folder's name.
+enum RepositoryName {
+    static func of(_ folder: String) -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "-C", folder, "config", "--get", "remote.origin.url"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        if (try? process.run()) != nil {
+            let data = pipe.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            let url = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            if process.terminationStatus == 0, !url.isEmpty { return withoutCredentials(url) }
+        }
+        return URL(fileURLWithPath: folder).standardizedFileURL.lastPathComponent
+    }
+
+    /// `https://user:token@host/org/repo.git` → `https://host/org/repo.git`; a token must never reach the ledger.
+    static func withoutCredentials(_ url: String) -> String {
+        guard let scheme = url.range(of: "://"), let at = url[scheme.upperBound...].firstIndex(of: "@"),
+              !url[scheme.upperBound..<at].contains("/") else { return url }
+        return String(url[..<scheme.upperBound]) + url[url.index(after: at)...]
+    }
+}
