@@ -8,7 +8,7 @@ import Foundation
 struct DepsReport {
     let inventory: DependencyInventory.Result
     let matches: [DependencyMatch]
-    /// The gate's judgement of each vulnerability, by finding fingerprint.
+    /// The gate's judgement of each vulnerability, by where and what it is.
     let judged: [String: JudgedFinding]
     /// The lowest level that fails.
     let failOn: FindingLevel
@@ -19,14 +19,20 @@ struct DepsReport {
     init(run: DepsRun, settings: DepsGatePolicy) {
         inventory = run.scan.inventory
         matches = run.scan.matches
-        judged = Dictionary(run.result.findings.map { ($0.finding.fingerprint, $0) }) { first, _ in first }
+        judged = Dictionary(run.result.findings.map { (Self.key(path: $0.finding.location.path, line: $0.finding.location.line, id: $0.finding.ruleID, package: $0.finding.preview), $0) }) { first, _ in first }
         failOn = settings.failOn.min() ?? .critical
         failing = run.result.counts.failing
         passed = run.result.passed
     }
 
     private func judgement(_ match: DependencyMatch, _ vulnerability: Vulnerability) -> JudgedFinding? {
-        judged[DepsGate.fingerprint(match.dependency, vulnerability)]
+        let dependency = match.dependency
+        return judged[Self.key(path: dependency.path, line: dependency.line, id: vulnerability.id, package: "\(dependency.name)@\(dependency.version)")]
+    }
+
+    /// Where and what a finding is, without hashing a fingerprint for every lookup.
+    private static func key(path: String, line: Int, id: String, package: String) -> String {
+        "\(path)\u{1F}\(line)\u{1F}\(id)\u{1F}\(package)"
     }
 
     /// The severity the gate judged by (an unrated advisory takes the policy's rating), and the

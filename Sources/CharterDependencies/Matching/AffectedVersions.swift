@@ -1,3 +1,5 @@
+import Foundation
+
 /// Decides whether a package version is affected by one `affected` entry of an advisory, by the
 /// OSV evaluation algorithm: the listed `versions`, or any `SEMVER` / `ECOSYSTEM` range whose
 /// events (sorted by version) leave it vulnerable and whose limits it is below. `GIT` ranges
@@ -24,13 +26,13 @@ package enum AffectedVersions {
 /// An `affected` entry with its versions parsed once, for matching many package versions
 /// against it: a matcher evaluates the same advisories for every dependency of a monorepo.
 package struct CompiledAffected: Sendable {
-    private let listed: Set<String>
+    private let listed: ListedVersions
     private let canonical: @Sendable (String) -> String
     private let ranges: [@Sendable (String) -> AffectedVersions.Verdict]
 
     package init(_ affected: OSVRecord.Affected, ecosystem: Ecosystem) {
         let scheme = ecosystem.scheme
-        listed = Set(affected.versions.map(scheme.canonical))
+        listed = ListedVersions(affected.versions) { scheme.canonical($0) }
         canonical = { scheme.canonical($0) }
         ranges = affected.ranges.compactMap { range in
             switch range.type {
@@ -42,7 +44,7 @@ package struct CompiledAffected: Sendable {
     }
 
     package func evaluate(_ version: String) -> AffectedVersions.Verdict {
-        if !listed.isEmpty, listed.contains(canonical(version)) { return .affected }
+        if !listed.isEmpty, listed.contains(version, canonical: canonical) { return .affected }
         var undecidable: String?
         for range in ranges {
             switch range(version) {
@@ -61,6 +63,32 @@ package struct CompiledAffected: Sendable {
             guard let target = scheme.parse(version) else { return .undecidable("\"\(version)\" is not a version this ecosystem orders") }
             return range.contains(target) ? .affected : .notAffected
         }
+    }
+}
+
+/// An advisory's `versions` list: looked up by exact text first, and put in canonical spelling
+/// only the first time a lookup needs it (PyPA lists hundreds of versions per advisory, and most
+/// advisories fetched for a scan are never asked about a spelling that differs).
+final class ListedVersions: @unchecked Sendable {
+    private let exact: Set<String>
+    private let canonicalize: @Sendable (String) -> String
+    private let lock = NSLock()
+    private var canonical: Set<String>?
+
+    init(_ versions: [String], canonicalize: @escaping @Sendable (String) -> String) {
+        exact = Set(versions)
+        self.canonicalize = canonicalize
+    }
+
+    var isEmpty: Bool { exact.isEmpty }
+
+    func contains(_ version: String, canonical spelling: (String) -> String) -> Bool {
+        if exact.contains(version) { return true }
+        let set = lock.withLock {
+            if canonical == nil { canonical = Set(exact.map(canonicalize)) }
+            return canonical!
+        }
+        return set.contains(spelling(version))
     }
 }
 
