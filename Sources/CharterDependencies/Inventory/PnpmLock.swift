@@ -42,10 +42,3 @@ struct PnpmLock: LockfileExtractor {
         return (String(key[..<at]), String(version))
     }
 }
-
-extension String {
-    /// Without one pair of surrounding single quotes (YAML's other quoting).
-    var trimmingSingleQuotes: String {
-        count >= 2 && hasPrefix("'") && hasSuffix("'") ? String(dropFirst().dropLast()) : self
-    }
-}

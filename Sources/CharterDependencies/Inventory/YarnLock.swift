@@ -48,10 +48,3 @@ struct YarnLock: LockfileExtractor {
         return name.isEmpty ? nil : name
     }
 }
-
-extension String {
-    /// Without one pair of surrounding double quotes.
-    var trimmingQuotes: String {
-        count >= 2 && hasPrefix("\"") && hasSuffix("\"") ? String(dropFirst().dropLast()) : self
-    }
-}

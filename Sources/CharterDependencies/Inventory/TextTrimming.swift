@@ -7,3 +7,15 @@ extension StringProtocol {
         return String(self[first...last])
     }
 }
+
+extension String {
+    /// Without one pair of surrounding double quotes.
+    var trimmingQuotes: String {
+        count >= 2 && hasPrefix("\"") && hasSuffix("\"") ? String(dropFirst().dropLast()) : self
+    }
+
+    /// Without one pair of surrounding single quotes (YAML's other quoting).
+    var trimmingSingleQuotes: String {
+        count >= 2 && hasPrefix("'") && hasSuffix("'") ? String(dropFirst().dropLast()) : self
+    }
+}
