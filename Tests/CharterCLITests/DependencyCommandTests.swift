@@ -33,6 +33,33 @@ import Testing
             try Self.write(folder.file("project/Cargo.lock"), "[[package]]\nname = \"smallvec\"\nversion = \"1.6.0\"\nsource = \"registry+x\"\n")
         }
 
+        var project: String { folder.file("project") }
+
+        /// Imports the fixture's advisories into the home's database.
+        func importAdvisories() throws {
+            try charter.run(["db", "import", folder.file("advisories")])
+        }
+
+        /// Writes the project's charter.yml: `gates` (YAML under `gates:`) and one waiver of `rule`
+        /// on requirements.txt, approved and expiring in ten days.
+        func writePolicy(gates: String? = nil, waiving rule: String? = nil, id: String = "W-001", reason: String = "Reviewed for the test") throws {
+            var text = "version: 1\n"
+            if let gates { text += "gates:\n" + gates }
+            if let rule {
+                text += """
+                    waivers:
+                      - id: \(id)
+                        rule: "\(rule)"
+                        path: requirements.txt
+                        reason: "\(reason)"
+                        approver: "security@example.com"
+                        expires: \(RFC3339Day.inDays(10))
+
+                    """
+            }
+            try Self.write(project + "/charter.yml", text)
+        }
+
         static func write(_ path: String, _ text: String) throws {
             try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             try text.write(toFile: path, atomically: false, encoding: .utf8)
@@ -56,7 +83,7 @@ import Testing
     @Test func scanFailsAtTheThresholdAndNamesTheFix() throws {
         let fixture = try Fixture()
         defer { fixture.folder.remove() }
-        try fixture.charter.run(["db", "import", fixture.folder.file("advisories")])
+        try fixture.importAdvisories()
         let scan = try fixture.charter.run(["scan", "deps", fixture.folder.file("project")])
         #expect(scan.status == 1, "\(scan.stdout)\(scan.stderr)")
         #expect(scan.stdout.contains("critical 9.8"))
@@ -78,22 +105,9 @@ import Testing
     @Test func scanFollowsThePolicyAndItsWaivers() throws {
         let fixture = try Fixture()
         defer { fixture.folder.remove() }
-        try fixture.charter.run(["db", "import", fixture.folder.file("advisories")])
-        let project = fixture.folder.file("project")
-        try Fixture.write(project + "/charter.yml", """
-            version: 1
-            gates:
-              deps:
-                fail-on: low
-            waivers:
-              - id: W-007
-                rule: GHSA-9wx4-h78v-vm56
-                path: requirements.txt
-                reason: "Proxy credentials are never configured here; upgrade in PLAT-9"
-                approver: "security@example.com"
-                expires: \(RFC3339Day.inDays(10))
-
-            """)
+        try fixture.importAdvisories()
+        let project = fixture.project
+        try fixture.writePolicy(gates: "  deps:\n    fail-on: low\n", waiving: "GHSA-9wx4-h78v-vm56", id: "W-007")
         let scan = try fixture.charter.run(["scan", "deps", project])
         #expect(scan.status == 1, "the low smallvec advisory fails at fail-on: low")
         #expect(scan.stdout.contains("critical 9.8 waived W-007"), "\(scan.stdout)")
@@ -107,19 +121,9 @@ import Testing
     @Test func wildcardWaiversAndUndecidableVersionsDoNotPass() throws {
         let fixture = try Fixture()
         defer { fixture.folder.remove() }
-        try fixture.charter.run(["db", "import", fixture.folder.file("advisories")])
-        let project = fixture.folder.file("project")
-        try Fixture.write(project + "/charter.yml", """
-            version: 1
-            waivers:
-              - id: W-001
-                rule: "*"
-                path: requirements.txt
-                reason: "Integrity hashes the secrets scanner flags"
-                approver: "security@example.com"
-                expires: \(RFC3339Day.inDays(10))
-
-            """)
+        try fixture.importAdvisories()
+        let project = fixture.project
+        try fixture.writePolicy(waiving: "*", reason: "Integrity hashes the secrets scanner flags")
         #expect(try fixture.charter.run(["scan", "deps", project]).status == 1, "the critical requests advisory is not waived by *")
         try Fixture.write(project + "/requirements.txt", "requests==2.31.0-custom-build\n")
         try Fixture.write(project + "/Cargo.lock", "")
@@ -131,7 +135,7 @@ import Testing
     @Test func anOlderCopyOfAnAdvisoryDoesNotReplaceANewerOne() throws {
         let fixture = try Fixture()
         defer { fixture.folder.remove() }
-        try fixture.charter.run(["db", "import", fixture.folder.file("advisories")])
+        try fixture.importAdvisories()
         let older = fixture.folder.file("older/GHSA-1.json")
         try Fixture.write(older, String(decoding: try Data(contentsOf: URL(fileURLWithPath: fixture.folder.file("advisories/GHSA-1.json"))), as: UTF8.self)
             .replacingOccurrences(of: "2024-01-01T00:00:00Z", with: "2023-12-31T23:59:59.999Z"))
@@ -142,7 +146,7 @@ import Testing
     @Test func markdownIsATableForAPullRequest() throws {
         let fixture = try Fixture()
         defer { fixture.folder.remove() }
-        try fixture.charter.run(["db", "import", fixture.folder.file("advisories")])
+        try fixture.importAdvisories()
         let scan = try fixture.charter.run(["scan", "deps", fixture.folder.file("project"), "--markdown"])
         #expect(scan.status == 1)
         #expect(scan.stdout.hasPrefix("### Dependency vulnerabilities\n**1 at or above high** in 2 of 3 packages"))
@@ -153,7 +157,7 @@ import Testing
     @Test func anUnreadableLockfileFailsClosed() throws {
         let fixture = try Fixture()
         defer { fixture.folder.remove() }
-        try fixture.charter.run(["db", "import", fixture.folder.file("advisories")])
+        try fixture.importAdvisories()
         try Fixture.write(fixture.folder.file("project/web/package-lock.json"), "{\n  \"lockfileVersion\": 3,\n")
         let scan = try fixture.charter.run(["scan", "deps", fixture.folder.file("project"), "--fail-on", "critical"])
         #expect(scan.status == 3)
@@ -175,30 +179,16 @@ import Testing
         let fixture = try Fixture()
         defer { fixture.folder.remove() }
         #expect(try fixture.charter.run(["init"]).status == 0)
-        try fixture.charter.run(["db", "import", fixture.folder.file("advisories")])
-        let project = fixture.folder.file("project")
+        try fixture.importAdvisories()
+        let project = fixture.project
         try Fixture.write(project + "/charter.yml", "version: 1\ngates:\n  secrets: false\n  deps:\n    fail-on: high\n")
         let failing = try fixture.charter.run(["check", project])
         #expect(failing.status == 1, "\(failing.stdout)\(failing.stderr)")
         #expect(failing.stdout.contains("1 critical-severity finding not waived"), "\(failing.stdout)")
         #expect(failing.stdout.contains("GHSA-9wx4-h78v-vm56"))
 
-        let expires = RFC3339Day.inDays(30)
-        try Fixture.write(project + "/charter.yml", """
-            version: 1
-            gates:
-              secrets: false
-              deps:
-                fail-on: high
-            waivers:
-              - id: W-001
-                rule: GHSA-9wx4-h78v-vm56
-                path: requirements.txt
-                reason: "Not reachable: we never configure proxies; upgrade tracked in PLAT-9"
-                approver: "security@example.com"
-                expires: \(expires)
-
-            """)
+        try fixture.writePolicy(gates: "  secrets: false\n  deps:\n    fail-on: high\n", waiving: "GHSA-9wx4-h78v-vm56",
+                                reason: "Not reachable: we never configure proxies; upgrade tracked in PLAT-9")
         let waived = try fixture.charter.run(["check", project, "--json"])
         #expect(waived.status == 0, "\(waived.stdout)\(waived.stderr)")
         #expect(waived.stdout.contains("W-001"))
@@ -211,8 +201,8 @@ import Testing
         let fixture = try Fixture()
         defer { fixture.folder.remove() }
         #expect(try fixture.charter.run(["init"]).status == 0)
-        try fixture.charter.run(["db", "import", fixture.folder.file("advisories")])
-        let project = fixture.folder.file("project")
+        try fixture.importAdvisories()
+        let project = fixture.project
         try Fixture.write(project + "/charter.yml", "version: 1\ngates:\n  secrets: false\n  deps:\n    fail-on: critical\n    remediation-days: {critical: 7, high: 30}\n")
         let first = try fixture.charter.run(["check", project])
         #expect(first.stderr.contains("with 2 vulnerability sighting(s)"), "\(first.stderr)")
