@@ -82,21 +82,18 @@ import Testing
     func everyVersionAnAdvisoryListsIsInsideItsRanges() throws {
         var checked = 0
         var disagreements: [String] = []
-        for folder in ["advisories/pypa", "advisories/rustsec", "advisories/go"] {
-            for file in SharedCorpus.files(under: folder, withExtension: "json") {
-                let record = try OSVRecord.parse(Array(try Data(contentsOf: SharedCorpus.url(folder).appendingPathComponent(file))), source: file)
-                guard record.withdrawn == nil else { continue }
-                for entry in record.affected {
-                    guard let name = entry.package?.ecosystem, let ecosystem = Ecosystem(osvName: name),
-                          !entry.ranges.isEmpty, entry.ranges.allSatisfy({ $0.type != .git }) else { continue }
-                    let rangesOnly = OSVRecord.Affected(package: entry.package, ranges: entry.ranges, versions: [], severity: [])
-                    // Versions PEP 440 cannot order (`0.7.10p1`) are matched through the list alone.
-                    for version in entry.versions where !(ecosystem == .pypi && PEP440Version(version).isLegacy) {
-                        checked += 1
-                        let verdict = AffectedVersions.evaluate(version, in: rangesOnly, ecosystem: ecosystem)
-                        if verdict != .affected, !Self.isPreReleaseOfAnIntroduction(version, entry, ecosystem) {
-                            disagreements.append("\(record.id) \(version): \(verdict)")
-                        }
+        for record in try CorpusAdvisories.records() {
+            guard record.withdrawn == nil else { continue }
+            for entry in record.affected {
+                guard let name = entry.package?.ecosystem, let ecosystem = Ecosystem(osvName: name),
+                      !entry.ranges.isEmpty, entry.ranges.allSatisfy({ $0.type != .git }) else { continue }
+                let rangesOnly = OSVRecord.Affected(package: entry.package, ranges: entry.ranges, versions: [], severity: [])
+                // Versions PEP 440 cannot order (`0.7.10p1`) are matched through the list alone.
+                for version in entry.versions where !(ecosystem == .pypi && PEP440Version(version).isLegacy) {
+                    checked += 1
+                    let verdict = AffectedVersions.evaluate(version, in: rangesOnly, ecosystem: ecosystem)
+                    if verdict != .affected, !Self.isPreReleaseOfAnIntroduction(version, entry, ecosystem) {
+                        disagreements.append("\(record.id) \(version): \(verdict)")
                     }
                 }
             }

@@ -50,11 +50,8 @@ import Testing
             vectors.append("AV:\(av)/AC:\(ac)/Au:\(au)/C:\(c)/I:\(i)/A:\(a)")
         } } } } } }
         if SharedCorpus.isAvailable {
-            for folder in ["advisories/pypa", "advisories/rustsec", "advisories/go"] {
-                for file in SharedCorpus.files(under: folder, withExtension: "json") {
-                    let record = try OSVRecord.parse(Array(try Data(contentsOf: SharedCorpus.url(folder).appendingPathComponent(file))), source: file)
-                    vectors += (record.severity + record.affected.flatMap(\.severity)).map(\.score).filter { $0.hasPrefix("CVSS:3") }
-                }
+            for record in try CorpusAdvisories.records() {
+                vectors += (record.severity + record.affected.flatMap(\.severity)).map(\.score).filter { $0.hasPrefix("CVSS:3") }
             }
         }
         let input = try TemporaryDirectory("cvss")

@@ -42,10 +42,8 @@ import Testing
     /// implementation pip uses): the orders must agree exactly.
     @Test(.enabled(if: SharedCorpus.shouldRun, "needs ../shared/corpora"))
     func ordersTheAdvisoryVersionsExactlyAsPackagingDoes() throws {
-        let folder = SharedCorpus.url("advisories/pypa")
         var texts = Set<String>()
-        for file in SharedCorpus.files(under: "advisories/pypa", withExtension: "json") {
-            let record = try OSVRecord.parse(Array(try Data(contentsOf: folder.appendingPathComponent(file))), source: file)
+        for record in try CorpusAdvisories.records(["advisories/pypa"]) {
             for affected in record.affected { texts.formUnion(affected.versions) }
         }
         let valid = texts.filter { !PEP440Version($0).isLegacy }.sorted()

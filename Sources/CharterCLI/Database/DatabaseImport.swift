@@ -51,13 +51,7 @@ struct DatabaseImport: ParsableCommand {
 
     /// The (ecosystem, normalised name) pairs a record names, as lookups will ask for them.
     static func packages(of record: OSVRecord) -> [AdvisoryPackage] {
-        record.affected.compactMap { affected in
-            guard let package = affected.package else { return nil }
-            guard let ecosystem = Ecosystem(osvName: package.ecosystem) else {
-                return AdvisoryPackage(ecosystem: package.ecosystem, name: package.name)
-            }
-            return AdvisoryPackage(ecosystem: ecosystem.rawValue, name: ecosystem.normalizedName(package.name))
-        }
+        record.affected.compactMap { affected in affected.package.map { AdvisoryPackage(lookup: $0.ecosystem, name: $0.name) } }
     }
 
     struct Report: Encodable {

@@ -31,7 +31,7 @@ struct CheckCommand: ParsableCommand {
         let ledger = noRecord ? nil : try openLedger(workspace)
         let progress = report.progressBar(json: global.json)
         let policy = try source.loadPolicy()
-        let secrets = try SecretsRun.perform(source, workspace: workspace, baseline: report.baseline, progress: progress)
+        let secrets = try SecretsRun.perform(source, workspace: workspace, baseline: report.baseline, progress: progress, policy: policy)
         if policy.deps != nil, source.git || source.staged || source.path == "-" || source.path != source.root {
             throw CLIError.usage("the dependency gate reads the lockfiles of a folder's working tree; run charter check on the folder (without --git, --staged, a single file or -), or switch gates.deps off for this run's policy")
         }
@@ -50,7 +50,7 @@ struct CheckCommand: ParsableCommand {
         }
         let results = [secrets?.result, deps?.result].compactMap { $0 }
         let commit = GitHead.commit(of: source.root)
-        let verdict = Verdict(gates: results, policy: secrets?.policy ?? policy, commit: commit)
+        let verdict = Verdict(gates: results, policy: policy, commit: commit)
         if let ledger {
             let draft = try EntryDraft(
                 kind: EntryKind(validating: "gate.verdict"), actor: workspace.actor,
@@ -74,23 +74,5 @@ struct CheckCommand: ParsableCommand {
             throw CLIError.usage("no Charter store at \(workspace.storePath) to record the verdict in; run `charter init` (or set CHARTER_HOME), or pass --no-record for a dry run")
         }
         return try workspace.ledger()
-    }
-}
-
-/// The commit a folder's checkout is at, when it is a git work tree.
-enum GitHead {
-    static func commit(of folder: String) -> String? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", folder, "rev-parse", "--verify", "--quiet", "HEAD"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return nil }
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { return nil }
-        let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        return text.isEmpty ? nil : text
     }
 }

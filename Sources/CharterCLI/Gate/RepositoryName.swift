@@ -4,19 +4,7 @@ import Foundation
 /// any credentials removed, else the folder's name.
 enum RepositoryName {
     static func of(_ folder: String) -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", folder, "config", "--get", "remote.origin.url"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        if (try? process.run()) != nil {
-            let data = pipe.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            let url = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            if process.terminationStatus == 0, !url.isEmpty { return withoutCredentials(url) }
-        }
-        return URL(fileURLWithPath: folder).standardizedFileURL.lastPathComponent
+        GitHead.originURL(of: folder).map(withoutCredentials) ?? URL(fileURLWithPath: folder).standardizedFileURL.lastPathComponent
     }
 
     /// `https://user:token@host/org/repo.git` → `https://host/org/repo.git`; a token must never reach the ledger.

@@ -24,10 +24,7 @@ struct DepsRun {
         let started = Date()
         let database = try AdvisoryDatabase(path: workspace.advisoryDatabasePath(), create: false)
         let inventory = try DepsGate.inventory(root)
-        let wanted = Set(inventory.dependencies.compactMap { dependency -> AdvisoryPackage? in
-            guard let ecosystem = Ecosystem(rawValue: dependency.ecosystem) else { return nil }
-            return AdvisoryPackage(ecosystem: ecosystem.rawValue, name: ecosystem.normalizedName(dependency.name))
-        })
+        let wanted = Set(inventory.dependencies.map { AdvisoryPackage(lookup: $0.ecosystem, name: $0.name) })
         // Records were validated on import; one that no longer parses is skipped, not fatal.
         let records = try database.records(for: wanted).compactMap { try? OSVRecord.parse($0, source: "advisory database") }
         let gate = DepsGate(settings: settings, advisories: records)

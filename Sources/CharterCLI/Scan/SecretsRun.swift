@@ -54,8 +54,9 @@ struct SecretsRun {
     let summary: ScanSummary
     let rules: [RuleDescriptor]
 
-    static func perform(_ source: SecretsSourceOptions, workspace: Workspace, baseline: String?, progress: ProgressBar?) throws -> SecretsRun? {
-        let policy = try source.loadPolicy()
+    /// `policy` is the caller's, when it has loaded it already (`charter check` runs several gates).
+    static func perform(_ source: SecretsSourceOptions, workspace: Workspace, baseline: String?, progress: ProgressBar?, policy loaded: GatePolicy? = nil) throws -> SecretsRun? {
+        let policy = try loaded ?? source.loadPolicy()
         guard var settings = policy.secrets else { return nil }
         if let size = source.maxFileSize {
             guard let bytes = ByteSize.parse(size) else {

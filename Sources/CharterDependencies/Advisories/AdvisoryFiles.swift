@@ -1,3 +1,4 @@
+import CharterCore
 import Foundation
 
 /// Reads OSV advisories from what `charter db import` is given: single JSON files, or folders
@@ -26,11 +27,12 @@ package enum AdvisoryFiles {
             files = [path]
         }
         // Reading and parsing is most of an import: spread it over every core, keeping file order.
-        let results = Results(count: files.count)
+        let results = Locked([Result<(record: OSVRecord, json: [UInt8]), Problem>?](repeating: nil, count: files.count))
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            results.set(index, read(files[index]))
+            let result = read(files[index])
+            results.withLock { $0[index] = result }
         }
-        for result in results.all {
+        for result in results.withLock({ $0 }) {
             switch result {
             case .success(let item): loaded.records.append(item)
             case .failure(let problem): loaded.problems.append(problem.message)
@@ -54,21 +56,5 @@ package enum AdvisoryFiles {
         } catch {
             return .failure(Problem(message: error.message))
         }
-    }
-
-    /// One slot per file, filled from several threads.
-    private final class Results: @unchecked Sendable {
-        private let lock = NSLock()
-        private var slots: [Result<(record: OSVRecord, json: [UInt8]), Problem>?]
-
-        init(count: Int) {
-            slots = Array(repeating: nil, count: count)
-        }
-
-        func set(_ index: Int, _ result: Result<(record: OSVRecord, json: [UInt8]), Problem>) {
-            lock.withLock { slots[index] = result }
-        }
-
-        var all: [Result<(record: OSVRecord, json: [UInt8]), Problem>?] { lock.withLock { slots } }
     }
 }

@@ -1,3 +1,5 @@
+import CharterCore
+
 /// Reads one lockfile or manifest format into dependencies, with the line each is on.
 protocol LockfileExtractor: Sendable {
     /// Whether a file of this name is this format's.
@@ -16,5 +18,14 @@ struct LockfileError: Error {
     init(line: Int? = nil, _ message: String) {
         self.line = line
         self.message = message
+    }
+
+    /// A JSON lockfile's document; a syntax error becomes a lockfile error at its line.
+    static func parsingJSON(_ bytes: [UInt8], path: String) throws(LockfileError) -> JSONValue {
+        do {
+            return try JSONParser.parse(bytes, source: path, options: .lenient)
+        } catch {
+            throw LockfileError(line: error.line, error.message)
+        }
     }
 }

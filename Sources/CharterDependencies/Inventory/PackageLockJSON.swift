@@ -7,12 +7,7 @@ struct PackageLockJSON: LockfileExtractor {
     func handles(fileName: String) -> Bool { fileName == "package-lock.json" || fileName == "npm-shrinkwrap.json" }
 
     func extract(_ bytes: [UInt8], path: String, read: (String) throws -> [UInt8]) throws(LockfileError) -> [Dependency] {
-        let json: JSONValue
-        do {
-            json = try JSONParser.parse(bytes, source: path, options: .lenient)
-        } catch {
-            throw LockfileError(line: error.line, error.message)
-        }
+        let json = try LockfileError.parsingJSON(bytes, path: path)
         let text = LockfileText(bytes)
         if let packages = json["packages"]?.objectValue {
             let root = packages[""]?.objectValue ?? [:]

@@ -8,12 +8,7 @@ struct PackageResolved: LockfileExtractor {
     func handles(fileName: String) -> Bool { fileName == "Package.resolved" }
 
     func extract(_ bytes: [UInt8], path: String, read: (String) throws -> [UInt8]) throws(LockfileError) -> [Dependency] {
-        let json: JSONValue
-        do {
-            json = try JSONParser.parse(bytes, source: path, options: .lenient)
-        } catch {
-            throw LockfileError(line: error.line, error.message)
-        }
+        let json = try LockfileError.parsingJSON(bytes, path: path)
         guard let pins = (json["pins"] ?? json["object"]?["pins"])?.arrayValue else {
             throw LockfileError(line: 1, "no \"pins\" list; is this a SwiftPM Package.resolved?")
         }

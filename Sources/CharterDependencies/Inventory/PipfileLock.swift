@@ -5,12 +5,7 @@ struct PipfileLock: LockfileExtractor {
     func handles(fileName: String) -> Bool { fileName == "Pipfile.lock" }
 
     func extract(_ bytes: [UInt8], path: String, read: (String) throws -> [UInt8]) throws(LockfileError) -> [Dependency] {
-        let json: JSONValue
-        do {
-            json = try JSONParser.parse(bytes, source: path, options: .lenient)
-        } catch {
-            throw LockfileError(line: error.line, error.message)
-        }
+        let json = try LockfileError.parsingJSON(bytes, path: path)
         guard json["default"] != nil || json["develop"] != nil else {
             throw LockfileError(line: 1, "neither \"default\" nor \"develop\" is here; is this a Pipfile.lock?")
         }

@@ -99,6 +99,22 @@ package struct PEP440Version: Comparable, Sendable, CustomStringConvertible {
             return at > start ? value : nil
         }
 
+        /// `[sep]word[sep][number]` from here: the word and its number (0 when absent, as PEP 440
+        /// reads `1.0a` as `1.0a0`), or nil with the position unchanged.
+        mutating func label(_ words: [String]) -> (word: String, number: Int)? {
+            let mark = at
+            _ = skipSeparator()
+            guard let found = word(words) else {
+                at = mark
+                return nil
+            }
+            let beforeNumber = at
+            _ = skipSeparator()
+            let value = number()
+            if value == nil { at = beforeNumber }
+            return (found, value ?? 0)
+        }
+
         mutating func word(_ candidates: [String]) -> String? {
             for candidate in candidates {
                 let count = candidate.utf8.count
@@ -129,48 +145,19 @@ package struct PEP440Version: Comparable, Sendable, CustomStringConvertible {
             release.append(scanner.number()!)
         }
         var pre: (kind: PreRelease, number: Int)?
-        var mark = scanner.at
-        _ = scanner.skipSeparator()
-        if let word = scanner.word(["alpha", "beta", "preview", "pre", "rc", "a", "b", "c"]) {
-            let kind: PreRelease = word.hasPrefix("a") ? .alpha : word.hasPrefix("b") ? .beta : .candidate
-            let beforeNumber = scanner.at
-            _ = scanner.skipSeparator()
-            let number = scanner.number()
-            if number == nil { scanner.at = beforeNumber }
-            pre = (kind, number ?? 0)
-        } else {
-            scanner.at = mark
+        if let label = scanner.label(["alpha", "beta", "preview", "pre", "rc", "a", "b", "c"]) {
+            pre = (label.word.hasPrefix("a") ? .alpha : label.word.hasPrefix("b") ? .beta : .candidate, label.number)
         }
         var post: Int?
-        mark = scanner.at
         if scanner.next == UInt8(ascii: "-"), scanner.at + 1 < scanner.bytes.count,
            (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(scanner.bytes[scanner.at + 1]) {
+            // The implicit post-release: `1.0-1` is `1.0.post1`.
             scanner.at += 1
             post = scanner.number()
         } else {
-            _ = scanner.skipSeparator()
-            if scanner.word(["post", "rev", "r"]) != nil {
-                let beforeNumber = scanner.at
-                _ = scanner.skipSeparator()
-                let number = scanner.number()
-                if number == nil { scanner.at = beforeNumber }
-                post = number ?? 0
-            } else {
-                scanner.at = mark
-            }
+            post = scanner.label(["post", "rev", "r"])?.number
         }
-        var dev: Int?
-        mark = scanner.at
-        _ = scanner.skipSeparator()
-        if scanner.word(["dev"]) != nil {
-            let beforeNumber = scanner.at
-            _ = scanner.skipSeparator()
-            let number = scanner.number()
-            if number == nil { scanner.at = beforeNumber }
-            dev = number ?? 0
-        } else {
-            scanner.at = mark
-        }
+        let dev = scanner.label(["dev"])?.number
         var local: [Substring] = []
         if scanner.next == UInt8(ascii: "+") {
             let rest = String(decoding: scanner.bytes[(scanner.at + 1)...], as: UTF8.self)

@@ -71,11 +71,11 @@ package struct SecretsGate {
     package func scanHistory(_ root: String, since: String?) throws -> (findings: [Finding], summary: ScanSummary) {
         let started = Date()
         let pool = scanner.pool()
-        let files = FragmentCount()
+        let files = Locked(0)
         let coverage: GitSource.Coverage
         do {
             coverage = try GitSource(repository: root).history(since: since, lanes: scanner.options.workers + 1) { batch in
-                files.add(batch.count)
+                files.withLock { $0 += batch.count }
                 try pool.submit(batch)
             }
         } catch {
@@ -84,7 +84,7 @@ package struct SecretsGate {
         }
         let findings = try pool.finish()
         var summary = ScanSummary()
-        summary.files = files.total
+        summary.files = files.withLock { $0 }
         summary.bytes = coverage.bytes
         summary.commits = coverage.commits
         summary.seconds = Date().timeIntervalSince(started)
@@ -119,16 +119,4 @@ package struct SecretsGate {
     package func judge(_ findings: [Finding], waivers: [Waiver], baseline: Baseline = Baseline(fingerprints: []), now: Date = Date()) -> GateResult {
         GateJudge(waivers: waivers, failOn: settings.failOn, baseline: baseline, now: now).judge(gate: "secrets", findings: findings)
     }
-}
-
-/// Fragments handed in by several history lanes at once.
-private final class FragmentCount: @unchecked Sendable {
-    private let lock = NSLock()
-    private var count = 0
-
-    func add(_ fragments: Int) {
-        lock.withLock { count += fragments }
-    }
-
-    var total: Int { lock.withLock { count } }
 }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// A value several threads update, for tests whose callbacks run concurrently.
+/// A value several threads update under one lock.
 package final class Locked<Value>: @unchecked Sendable {
     private let lock = NSLock()
     private var value: Value
