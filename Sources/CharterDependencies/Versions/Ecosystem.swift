@@ -1,10 +1,20 @@
 /// The package ecosystems Charter matches advisories for, named as OSV names them, each with
 /// the version ordering its own tooling uses.
 package enum Ecosystem: String, Sendable, CaseIterable {
+    case alpine = "Alpine"
+    case conanCenter = "ConanCenter"
+    case cran = "CRAN"
     case cratesIO = "crates.io"
+    case debian = "Debian"
     case go = "Go"
+    case hex = "Hex"
+    case maven = "Maven"
     case npm
+    case nuget = "NuGet"
+    case packagist = "Packagist"
+    case pub = "Pub"
     case pypi = "PyPI"
+    case rubyGems = "RubyGems"
     case swiftURL = "SwiftURL"
 
     /// The ecosystem an OSV `package.ecosystem` names; a suffix such as `Debian:12` or
@@ -20,6 +30,7 @@ package enum Ecosystem: String, Sendable, CaseIterable {
         case .cratesIO, .npm, .swiftURL: SemanticVersionScheme()
         case .go: GoVersionScheme()
         case .pypi: PEP440VersionScheme()
+        case .alpine, .conanCenter, .cran, .debian, .hex, .maven, .nuget, .packagist, .pub, .rubyGems: UnorderedVersionScheme()
         }
     }
 
@@ -32,16 +43,26 @@ package enum Ecosystem: String, Sendable, CaseIterable {
     /// The Package URL type (purl-spec) for this ecosystem.
     package var purlType: String {
         switch self {
+        case .alpine: "apk"
+        case .conanCenter: "conan"
+        case .cran: "cran"
         case .cratesIO: "cargo"
+        case .debian: "deb"
         case .go: "golang"
+        case .hex: "hex"
+        case .maven: "maven"
         case .npm: "npm"
+        case .nuget: "nuget"
+        case .packagist: "composer"
+        case .pub: "pub"
         case .pypi: "pypi"
+        case .rubyGems: "gem"
         case .swiftURL: "swift"
         }
     }
 
-    /// How a package name is compared: PyPI's is normalised (PEP 503), a repository URL's case
-    /// ignored, the others exact.
+    /// How a package name is compared: PyPI's is normalised (PEP 503); NuGet ids, Composer
+    /// names and repository URLs ignore case; the others are exact.
     package func normalizedName(_ name: String) -> String {
         switch self {
         case .pypi:
@@ -57,10 +78,22 @@ package enum Ecosystem: String, Sendable, CaseIterable {
                 }
             }
             return normalized
-        case .swiftURL:
+        case .swiftURL, .nuget, .packagist:
             return name.lowercased()
-        case .cratesIO, .go, .npm:
+        case .alpine, .conanCenter, .cran, .cratesIO, .debian, .go, .hex, .maven, .npm, .pub, .rubyGems:
             return name
         }
     }
+}
+
+/// The ordering of an ecosystem whose version rules Charter does not implement yet: no text
+/// parses, so every range of such an advisory is reported undecidable instead of guessed.
+package struct UnorderedVersionScheme: VersionScheme {
+    package struct Version: Comparable, Sendable {
+        package static func < (lhs: Self, rhs: Self) -> Bool { false }
+    }
+
+    package init() {}
+    package func parse(_ text: String) -> Version? { nil }
+    package func canonical(_ text: String) -> String { text }
 }
