@@ -35,14 +35,12 @@ struct SBOMCommand: ParsableCommand {
         }
         let subject = URL(fileURLWithPath: path).standardizedFileURL.lastPathComponent
         let document = SBOMDocument(subject: subject, dependencies: inventory.dependencies, tool: ("charter", CharterVersion.current))
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let bytes = try encoder.encode(JSONValueEncodable(value: document.json(format)))
+        let bytes = PrettyJSON.encode(document.json(format))
         if let output {
-            try ReportFile.write(bytes, to: output)
+            try ReportFile.write(Data(bytes), to: output)
             Output.notice("wrote \(format.rawValue) SBOM of \(Set(inventory.dependencies.map(\.purl)).count) packages from \(inventory.lockfiles.count) lockfile(s) to \(output)")
         } else {
-            FileStream.standardOutput.write(String(decoding: bytes, as: UTF8.self) + "\n")
+            FileStream.standardOutput.write(bytes)
         }
         for problem in inventory.problems {
             Output.notice("cannot read \(problem.path)\(problem.line.map { ":\($0)" } ?? ""): \(problem.message)")

@@ -11,6 +11,10 @@ struct FileStream: Sendable {
         handle.write(Data(text.utf8))
     }
 
+    func write(_ bytes: [UInt8]) {
+        handle.write(Data(bytes))
+    }
+
     /// Flushes C stdio buffers (ArgumentParser's help goes through `print`).
     func flush() {
         fflush(nil)

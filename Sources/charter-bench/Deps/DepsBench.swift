@@ -14,9 +14,11 @@ enum DepsBench {
             return
         }
         let charter = try SecretsBench.charterBinary()
-        let work = FileManager.default.temporaryDirectory.path + "/charter-bench-deps-\(getpid())"
+        // --dir keeps the database and monorepo afterwards, for profiling.
+        let work = arguments.directory ?? FileManager.default.temporaryDirectory.path + "/charter-bench-deps-\(getpid())"
+        try? FileManager.default.removeItem(atPath: work)
         try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: work) }
+        defer { if arguments.directory == nil { try? FileManager.default.removeItem(atPath: work) } }
 
         var imports: [Double] = []
         var importPeak = 0.0
