@@ -62,9 +62,9 @@ import Testing
     /// versions as SemVer, so only SemVer-shaped Packagist versions are compared here;
     /// Composer's own forms are covered by ComposerVersionTests.)
     static let universIsWrong: [(ecosystem: Ecosystem, version: String, because: String)] = [
-        (.maven, "1.0.RELEASE", "Maven 3.9 reads `release` as the release qualifier (`1.0.RELEASE` = `1.0`); univers knows only ga and final"),
-        (.maven, "1.0-release", "as above: `release` is an alias of the release qualifier in Maven 3.9"),
-        (.maven, "1-0.1", "Maven 3.9 (MNG-6964) compares a sub-list with nothing item by item, so `1-0.1` > `1`; univers stops at its first item"),
+        (.maven, "1.0.RELEASE", "Maven reads `release` as the release qualifier (`1.0.RELEASE` = `1.0`); univers knows only ga and final"),
+        (.maven, "1.0-release", "as above: `release` is an alias of the release qualifier"),
+        (.maven, "1-0.1", "Maven (MNG-6964) compares a sub-list with nothing item by item, so `1-0.1` > `1`; univers stops at its first item"),
         (.alpine, "1.0-r0", "univers applies Gentoo's rule that `-r0` is no revision; apk-tools orders `1.0` < `1.0-r0`"),
         (.alpine, "1.0_cvs", "univers reads Alpine versions by Gentoo's grammar, which lacks apk's `_cvs`, `_svn`, `_git` and `_hg` suffixes"),
         (.alpine, "1.0_svn", "as above"),

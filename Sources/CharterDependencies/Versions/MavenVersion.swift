@@ -5,8 +5,10 @@
 /// `release`) < `sp` < any other word (alphabetically); `a1`, `b1` and `m1` abbreviate
 /// alpha, beta and milestone. Trailing zeros and release words are dropped at every level.
 ///
-/// A sub-list compares with "nothing" item by item (MNG-6964, Maven 3.9), so `1-0.1` is above `1`
-/// and equal versions always have equal items, which `canonical` relies on.
+/// A sub-list compares with "nothing" item by item (MNG-6964), so `1-0.1` is above `1` and equal
+/// versions always have equal items, which `canonical` relies on. Maven 3.9's combination items
+/// (MNG-7644, which makes `1.0.0.RC1` equal `1.0.0-RC1`) are not modelled: a qualifier written
+/// after a dot orders by the classic rules, as in Maven 3.8.
 package struct MavenVersion: Comparable, Sendable, CustomStringConvertible {
     enum Item: Equatable, Sendable {
         /// Digits without leading zeros ("" for zero).
@@ -85,9 +87,11 @@ package struct MavenVersion: Comparable, Sendable, CustomStringConvertible {
         return levels
     }
 
-    /// Maven's own canonical form: items joined by `.`, a sub-list introduced by `-`.
+    /// Maven's own canonical form: items joined by `.`, a sub-list introduced by `-`; "0" for a
+    /// version of zeros and release words.
     package var description: String {
-        levels.enumerated().map { depth, items in
+        if levels == [[]] { return "0" }
+        return levels.enumerated().map { depth, items in
             (depth == 0 ? "" : "-") + items.map(\.text).joined(separator: ".")
         }.joined()
     }
