@@ -31,7 +31,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
 fi
 
-for module in cryptography jsonschema packaging cvss; do
+for module in cryptography jsonschema packaging cvss univers; do
   if ! python3 -c "import $module" >/dev/null 2>&1; then
     echo "ensure-deps: installing Python's $module package (used by cross-check tests)"
     python3 -m pip install --quiet "$module" >/dev/null 2>&1 \

@@ -30,7 +30,16 @@ package enum Ecosystem: String, Sendable, CaseIterable {
         case .cratesIO, .npm, .swiftURL: SemanticVersionScheme()
         case .go: GoVersionScheme()
         case .pypi: PEP440VersionScheme()
-        case .alpine, .conanCenter, .cran, .debian, .hex, .maven, .nuget, .packagist, .pub, .rubyGems: UnorderedVersionScheme()
+        case .alpine: AlpineVersionScheme()
+        case .conanCenter: ConanVersionScheme()
+        case .cran: CRANVersionScheme()
+        case .debian: DebianVersionScheme()
+        case .hex: HexVersionScheme()
+        case .maven: MavenVersionScheme()
+        case .nuget: NuGetVersionScheme()
+        case .packagist: ComposerVersionScheme()
+        case .pub: PubVersionScheme()
+        case .rubyGems: RubyGemsVersionScheme()
         }
     }
 
@@ -84,16 +93,4 @@ package enum Ecosystem: String, Sendable, CaseIterable {
             return name
         }
     }
-}
-
-/// The ordering of an ecosystem whose version rules Charter does not implement yet: no text
-/// parses, so every range of such an advisory is reported undecidable instead of guessed.
-package struct UnorderedVersionScheme: VersionScheme {
-    package struct Version: Comparable, Sendable {
-        package static func < (lhs: Self, rhs: Self) -> Bool { false }
-    }
-
-    package init() {}
-    package func parse(_ text: String) -> Version? { nil }
-    package func canonical(_ text: String) -> String { text }
 }

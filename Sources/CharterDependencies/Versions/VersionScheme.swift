@@ -20,6 +20,14 @@ enum NumericText {
         return left < right ? -1 : 1
     }
 
+    /// The value of a digit string when it is at most `limit` (leading zeros allowed), else nil.
+    static func value(_ digits: Substring, atMost limit: Int) -> Int? {
+        guard isDigits(digits) else { return nil }
+        let significant = digits.drop { $0 == "0" }
+        guard significant.count <= String(limit).count, let value = Int(significant.isEmpty ? "0" : significant), value <= limit else { return nil }
+        return value
+    }
+
     static func isDigits(_ text: Substring) -> Bool {
         !text.isEmpty && text.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
     }
