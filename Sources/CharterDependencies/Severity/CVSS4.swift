@@ -22,7 +22,8 @@ package enum CVSS4 {
     private static let base = ["AV", "AC", "AT", "PR", "UI", "VC", "VI", "VA", "SC", "SI", "SA"]
     private static let impacts = ["VC", "VI", "VA", "SC", "SI", "SA"]
 
-    /// What an unset threat or environmental metric counts as: the worst case (sections 4.1 and 4.2).
+    /// What an unset threat metric or security requirement counts as: the worst case (notes to
+    /// Tables 28 and 29). An unset modified metric leaves its base metric as it is.
     private static let worstCase = ["E": "A", "CR": "H", "IR": "H", "AR": "H"]
 
     /// The values of each scored metric from the most severe, one step apart: the unit of the

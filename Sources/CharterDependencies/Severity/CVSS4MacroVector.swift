@@ -1,7 +1,7 @@
 /// A CVSS v4.0 macro vector: the levels of the six equivalence sets EQ1–EQ6 (specification,
 /// section 8.2, Tables 24–30) that group the 15 million vectors into 270 sets of comparable severity,
 /// each with one score. Level 0 is the most severe.
-struct CVSS4MacroVector: Hashable {
+struct CVSS4MacroVector {
     let eq1, eq2, eq3, eq4, eq5, eq6: Int
 
     /// The levels of a vector given its effective metric values (every base metric, E and CR/IR/AR).
