@@ -4,14 +4,20 @@ struct CVSSVector {
     let metrics: [String: String]
 
     /// `allowed` maps each metric the version defines to its values; `base` lists those required.
-    init?(_ text: Substring, allowed: [String: Set<String>], base: [String]) {
+    /// `order`, when given, is the only order the metrics may appear in (v4 forbids any other).
+    init?(_ text: Substring, allowed: [String: Set<String>], base: [String], order: [String]? = nil) {
         var metrics: [String: String] = [:]
+        var earliest = 0  // the first place in `order` the next metric may take
         for pair in text.split(separator: "/", omittingEmptySubsequences: false) {
             let parts = pair.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
             guard parts.count == 2 else { return nil }
             let key = String(parts[0])
             let value = String(parts[1])
             guard let values = allowed[key], values.contains(value), metrics[key] == nil else { return nil }
+            if let order {
+                guard let index = order[earliest...].firstIndex(of: key) else { return nil }
+                earliest = index + 1
+            }
             metrics[key] = value
         }
         guard base.allSatisfy({ metrics[$0] != nil }) else { return nil }
