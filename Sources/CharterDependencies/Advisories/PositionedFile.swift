@@ -11,8 +11,9 @@ final class PositionedFile: Sendable {
     let size: Int
     private let descriptor: Int32
 
+    /// Non-blocking, so a FIFO given by mistake is refused rather than waited on.
     init(path: String) throws(ZipFault) {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { throw ZipFault("cannot be opened (\(Self.describe(errno)))") }
         var status = stat()
         guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {

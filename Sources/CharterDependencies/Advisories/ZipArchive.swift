@@ -149,7 +149,7 @@ final class ZipArchive: Sendable {
             throw ZipFault("is stored uncompressed but declares \(entry.compressedSize) bytes stored and \(entry.uncompressedSize) uncompressed")
         }
         // Deflate adds at most a few bytes per 16 KiB block to data it cannot compress.
-        guard entry.compressedSize <= limits.largestEntry + limits.largestEntry >> 8 + 64 else {
+        guard entry.compressedSize <= limits.largestEntry + (limits.largestEntry >> 8) + 64 else {
             throw ZipFault("declares \(entry.compressedSize) compressed bytes, more than an entry of at most \(limits.largestEntry) bytes needs")
         }
         if entry.uncompressedSize > limits.ratioFloor, entry.uncompressedSize / max(entry.compressedSize, 1) > limits.highestRatio {

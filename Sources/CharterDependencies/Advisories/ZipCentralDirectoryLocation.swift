@@ -1,7 +1,7 @@
 /// Where an archive's central directory is and how many entries it lists, read from the
 /// end-of-central-directory record at the file's tail and, when the counts or offsets overflow
 /// it (more than 65,535 entries, or past 4 GiB), from the ZIP64 end record it points to.
-struct ZipCentralDirectoryLocation: Equatable {
+struct ZipCentralDirectoryLocation {
     let entryCount: Int
     let offset: Int
     let size: Int

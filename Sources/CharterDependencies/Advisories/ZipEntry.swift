@@ -67,8 +67,7 @@ struct ZipEntry: Sendable {
         let nameLength = Int(try reader.uint16())
         let extraLength = Int(try reader.uint16())
         let commentLength = Int(try reader.uint16())
-        let disk = try reader.uint16()
-        try reader.skip(6)
+        try reader.skip(8)
         let offset32 = try reader.uint32()
         nameBytes = try reader.bytes(nameLength)
         let extra = try reader.bytes(extraLength)
@@ -91,7 +90,6 @@ struct ZipEntry: Sendable {
         uncompressedSize = try widened(uncompressed32, "uncompressed size")
         compressedSize = try widened(compressed32, "compressed size")
         localHeaderOffset = try widened(offset32, "local header offset")
-        if disk == UInt16.max { _ = try zip64?.uint32() }
         dataLimit = localHeaderOffset
     }
 
