@@ -130,7 +130,7 @@ final class ZipArchive: Sendable {
         let bytes = entry.method == .stored ? compressed : try RawInflater.inflate(compressed, declaredSize: entry.uncompressedSize)
         let checksum = RawInflater.checksum(bytes)
         guard checksum == entry.crc32 else {
-            throw ZipFault("its CRC-32 is \(Self.hex(checksum)) but the archive records \(Self.hex(entry.crc32)); the entry is corrupt")
+            throw ZipFault("its CRC-32 is \(Self.hex(checksum)) but the archive records \(Self.hex(entry.crc32)); the entry is corrupt: download the archive again")
         }
         return bytes
     }
@@ -138,9 +138,9 @@ final class ZipArchive: Sendable {
     /// What can be refused from the central directory alone, before any data is read.
     private func checkDeclarations(of entry: ZipEntry) throws(ZipFault) {
         if let reason = entry.unsafeNameReason { throw ZipFault("\(reason); refused") }
-        guard !entry.isEncrypted else { throw ZipFault("is encrypted; encrypted entries are not supported") }
+        guard !entry.isEncrypted else { throw ZipFault("is encrypted; encrypted entries are not supported: give the archive unencrypted") }
         if case .other(let code) = entry.method {
-            throw ZipFault("uses compression method \(code)\(Self.methodNames[code].map { " (\($0))" } ?? ""); only stored (0) and deflate (8) are supported")
+            throw ZipFault("uses compression method \(code)\(Self.methodNames[code].map { " (\($0))" } ?? ""); only stored (0) and deflate (8) are supported: re-create the archive with deflate")
         }
         guard entry.uncompressedSize <= limits.largestEntry else {
             throw ZipFault("declares \(entry.uncompressedSize) bytes uncompressed, more than the \(limits.largestEntry) an entry may have")

@@ -24,7 +24,7 @@ struct ZipCentralDirectoryLocation {
         let tailLength = min(file.size, Self.endLength + Self.longestComment)
         let tail = try file.read(tailLength, at: file.size - tailLength)
         guard let endInTail = Self.endRecordPosition(in: tail) else {
-            throw ZipFault("no end-of-central-directory record: not a ZIP archive, or truncated")
+            throw ZipFault("no end-of-central-directory record: not a ZIP archive, or truncated (download it again)")
         }
         let endOffset = file.size - tailLength + endInTail
         var end = LittleEndianReader(tail, at: endInTail + 4, reading: "end-of-central-directory record")
