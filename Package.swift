@@ -77,7 +77,12 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .target(name: "CharterDependencies", dependencies: ["CharterCore"], swiftSettings: swiftSettings),
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(
+            name: "CharterDependencies",
+            dependencies: ["CharterCore", "CZlib", .product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "CharterGate",
             dependencies: [

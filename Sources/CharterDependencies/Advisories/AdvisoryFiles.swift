@@ -1,9 +1,10 @@
 import CharterCore
 import Foundation
 
-/// Reads OSV advisories from what `charter db import` is given: single JSON files, or folders
-/// searched for `*.json` files. A file that is not a valid record is reported by name and
-/// field and skipped; the others are still read.
+/// Reads OSV advisories from what `charter db import` is given: JSON or YAML record files, ZIP
+/// archives of them (OSV's per-ecosystem `all.zip`), or folders searched for all of these. A
+/// record that cannot be read or is not valid OSV is reported by file (and archive entry) and
+/// field, and skipped; the others are still read.
 package enum AdvisoryFiles {
     package struct Loaded: Sendable {
         package var records: [(record: OSVRecord, json: [UInt8])] = []
@@ -16,22 +17,16 @@ package enum AdvisoryFiles {
     package static func load(_ path: String) throws(DependenciesError) -> Loaded {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-            throw DependenciesError(.inputUnreadable, "\(path): no such file or folder; pass OSV JSON files or folders holding them")
+            throw DependenciesError(.inputUnreadable, "\(path): no such file or folder; pass OSV JSON or YAML files, ZIP archives of them, or folders holding these")
         }
-        var loaded = Loaded()
-        let files: [String]
-        if isFolder.boolValue {
-            let enumerator = FileManager.default.enumerator(atPath: path)
-            files = (enumerator?.compactMap { $0 as? String } ?? []).filter { $0.hasSuffix(".json") }.sorted().map { path + "/" + $0 }
-        } else {
-            files = [path]
-        }
-        // Reading and parsing is most of an import: spread it over every core, keeping file order.
-        let results = Locked([Result<(record: OSVRecord, json: [UInt8]), Problem>?](repeating: nil, count: files.count))
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            let result = read(files[index])
+        let inputs = isFolder.boolValue ? filesInFolder(path).flatMap(AdvisoryInput.inputs) : AdvisoryInput.inputs(of: path)
+        // Reading and parsing is most of an import: spread it over every core, keeping input order.
+        let results = Locked([Result<(record: OSVRecord, json: [UInt8]), DependenciesError>?](repeating: nil, count: inputs.count))
+        DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
+            let result = inputs[index].read()
             results.withLock { $0[index] = result }
         }
+        var loaded = Loaded()
         for result in results.withLock({ $0 }) {
             switch result {
             case .success(let item): loaded.records.append(item)
@@ -42,19 +37,12 @@ package enum AdvisoryFiles {
         return loaded
     }
 
-    private struct Problem: Error {
-        let message: String
-    }
-
-    private static func read(_ file: String) -> Result<(record: OSVRecord, json: [UInt8]), Problem> {
-        let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
-        guard size <= largestRecord else { return .failure(Problem(message: "\(file): \(size >> 20) MiB is too large for an advisory record; skipped")) }
-        guard let data = FileManager.default.contents(atPath: file) else { return .failure(Problem(message: "\(file): cannot be read")) }
-        let bytes = Array(data)
-        do {
-            return .success((try OSVRecord.parse(bytes, source: file), bytes))
-        } catch {
-            return .failure(Problem(message: error.message))
+    /// Record files and ZIP archives anywhere under `folder`, sorted by path.
+    private static func filesInFolder(_ folder: String) -> [String] {
+        let enumerator = FileManager.default.enumerator(atPath: folder)
+        let names = (enumerator?.compactMap { $0 as? String } ?? []).filter { name in
+            AdvisoryRecordFormat(fileName: name) != nil || name.lowercased().hasSuffix(".zip")
         }
+        return names.sorted().map { folder + "/" + $0 }
     }
 }
