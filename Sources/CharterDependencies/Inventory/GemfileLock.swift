@@ -1,6 +1,6 @@
 /// Bundler's `Gemfile.lock`: the gems a `GEM` source resolved (`    name (version)` under
 /// `specs:`, their own requirements one level deeper), direct when `DEPENDENCIES` names them.
-/// Gems from `GIT` and `PATH` sources are not rubygems.org releases and are left out. A
+/// Gems from `GIT` and `PATH` knownSections are not rubygems.org releases and are left out. A
 /// platform after the version (`1.15.4-x86_64-linux`) is dropped, as Bundler splits it off.
 struct GemfileLock: LockfileExtractor {
     func handles(fileName: String) -> Bool { fileName == "Gemfile.lock" || fileName == "gems.locked" }
@@ -11,13 +11,13 @@ struct GemfileLock: LockfileExtractor {
         var inSpecs = false
         var resolved: [(name: String, version: String, line: Int)] = []
         var direct = Set<String>()
-        var sections = 0
+        var knownSections = 0
         for (index, line) in text.lines.enumerated() {
             if line.isEmpty { continue }
             if !line.hasPrefix(" ") {
                 section = line.trimmedSpaces
                 inSpecs = false
-                sections += 1
+                if ["GEM", "GIT", "PATH", "DEPENDENCIES"].contains(section) { knownSections += 1 }
                 continue
             }
             let indent = line.prefix { $0 == " " }.count
@@ -38,7 +38,7 @@ struct GemfileLock: LockfileExtractor {
                 break
             }
         }
-        guard sections > 0 else {
+        guard knownSections > 0 else {
             throw LockfileError(line: 1, "no GEM, GIT, PATH or DEPENDENCIES section; is this a Gemfile.lock?")
         }
         return resolved.map { gem in

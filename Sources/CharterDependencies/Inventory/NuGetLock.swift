@@ -18,7 +18,7 @@ struct NuGetLock: LockfileExtractor {
         }
         var found: [Dependency] = []
         var seen = Set<String>()
-        let ordered = frameworks.map { (name: $0.key, packages: $0.value, line: text.line(containing: "\"\($0.key)\": {") ?? 1) }.sorted { $0.line < $1.line }
+        let ordered = frameworks.map { (name: $0.key, packages: $0.value, line: text.line(containing: "\"\($0.key)\": {") ?? text.line(containing: "\"\($0.key)\"") ?? 1) }.sorted { $0.line < $1.line }
         for framework in ordered {
             guard let packages = framework.packages.objectValue else {
                 throw LockfileError(line: framework.line, "the framework \"\(framework.name)\" is not an object of packages; run `dotnet restore --force-evaluate` to rewrite the lock")
