@@ -13,6 +13,13 @@ import Testing
         ], "libssl3 and openssl share a source; libgnutls30 is removed")
     }
 
+    /// Distroless images keep one record per installed package under `status.d`, without a Status.
+    @Test func distrolessRecordsWithoutAStatusAreInstalled() throws {
+        let record = "Package: libssl3\nVersion: 3.0.11-1~deb12u2\nArchitecture: amd64\nSource: openssl\n"
+        #expect(try DpkgStatus().summary(of: record, path: "var/lib/dpkg/status.d/libssl3", files: ["etc/os-release": LockfileFixtures.debianOSRelease])
+            == ["Debian:12 openssl 3.0.11-1~deb12u2 var/lib/dpkg/status.d/libssl3:1"])
+    }
+
     @Test func withoutOSReleaseTheEcosystemHasNoRelease() throws {
         let found = try DpkgStatus().dependencies(in: LockfileFixtures.dpkgStatus, path: "var/lib/dpkg/status")
         #expect(Set(found.map(\.ecosystem)) == ["Debian"])

@@ -29,8 +29,10 @@ struct DpkgStatus: LockfileExtractor {
                 throw LockfileError(line: stanza.line, "a record without a Package: field; the file looks damaged or truncated")
             }
             // `Status: want flag status`: held packages (`hold ok installed`) are installed too.
-            let status = stanza.fields["Status"]?.split(separator: " ") ?? []
-            guard status.count == 3, status[1] == "ok", status[2] == "installed" else { continue }
+            // Distroless images write records for installed packages only, without a Status.
+            if let status = stanza.fields["Status"]?.split(separator: " ") {
+                guard status.count == 3, status[1] == "ok", status[2] == "installed" else { continue }
+            }
             guard let binaryVersion = stanza.fields["Version"], !binaryVersion.isEmpty else {
                 throw LockfileError(line: stanza.line, "the installed package \(package) has no Version:; the file looks damaged or truncated")
             }

@@ -1,7 +1,8 @@
-/// Bundler's `Gemfile.lock`: the gems a `GEM` source resolved (`    name (version)` under
-/// `specs:`, their own requirements one level deeper), direct when `DEPENDENCIES` names them.
-/// Gems from `GIT` and `PATH` knownSections are not rubygems.org releases and are left out. A
-/// platform after the version (`1.15.4-x86_64-linux`) is dropped, as Bundler splits it off.
+/// Bundler's `Gemfile.lock` (or `gems.locked`): the gems a `GEM` source resolved
+/// (`    name (version)` under `specs:`, their own requirements one level deeper), direct when
+/// `DEPENDENCIES` names them. Gems from `GIT` and `PATH` sources are not rubygems.org releases
+/// and are left out. A platform after the version (`1.15.4-x86_64-linux`) is dropped, as
+/// Bundler splits it off.
 struct GemfileLock: LockfileExtractor {
     func handles(fileName: String) -> Bool { fileName == "Gemfile.lock" || fileName == "gems.locked" }
 

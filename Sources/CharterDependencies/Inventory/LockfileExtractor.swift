@@ -24,7 +24,7 @@ protocol LockfileExtractor: Sendable {
 
 extension LockfileExtractor {
     func handles(path: String) -> Bool {
-        handles(fileName: String(path.split(separator: "/").last ?? Substring(path)))
+        handles(fileName: path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path)
     }
 
     func recognizes(_ bytes: [UInt8], path: String) -> Bool { true }
