@@ -54,7 +54,7 @@ import Testing
         #expect(debian.type == "deb" && debian.version == "1:2.4.47-2+b1")
     }
 
-    @Test(arguments: ["npm/left-pad@1.3.0", "pkg:npm", "pkg:/left-pad@1.3.0", "pkg:npm/%zz@1.0.0", "pkg:n?m/left-pad@1.3.0", "pkg:npm/@1.0.0"])
+    @Test(arguments: ["npm/left-pad@1.3.0", "pkg:npm", "pkg:/left-pad@1.3.0", "pkg:npm/%zz@1.0.0", "pkg:n?m/left-pad@1.3.0", "pkg:npm/@1.0.0", "pkg:npm/left-pad@1.3.0?ar ch=x64"])
     func textsThatAreNotPackageURLs(text: String) {
         #expect(PackageURL(parsing: text) == nil)
     }

@@ -35,6 +35,7 @@ package struct PackageURL: Sendable, Hashable, CustomStringConvertible {
         if let question = rest.lastIndex(of: "?") {
             for pair in rest[rest.index(after: question)...].split(separator: "&") {
                 guard let equals = pair.firstIndex(of: "="), equals != pair.startIndex,
+                      pair[..<equals].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }),
                       let value = String(pair[pair.index(after: equals)...]).removingPercentEncoding else { return nil }
                 if !value.isEmpty { qualifiers[pair[..<equals].lowercased()] = value }
             }
