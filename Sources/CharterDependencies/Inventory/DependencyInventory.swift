@@ -1,7 +1,8 @@
 import Foundation
 
-/// Finds every lockfile and manifest under a folder and reads it: the dependencies found, and
-/// the files that could not be read (each named with its line; the others are still read).
+/// Finds every lockfile, manifest, system package database and SBOM under a folder and reads
+/// it: the dependencies found, and the files that could not be read (each named with its line;
+/// the others are still read).
 /// Installed and generated trees (`node_modules`, `vendor`, build output, virtualenvs) are skipped.
 package struct DependencyInventory {
     package struct Result: Sendable {

@@ -64,7 +64,7 @@ extension PackageURL {
     }
 
     /// What an SBOM's package is, for the count of those Charter passes over: the type, with the
-    /// vendor for distribution packages (`deb/ubuntu`), or `no version`.
+    /// vendor for distribution packages (`deb/ubuntu`), or `npm without a version`.
     var unsupportedKind: String {
         if version == nil { return "\(type) without a version" }
         if (type == "deb" || type == "apk"), let vendor = namespace.first { return "\(type)/\(vendor)" }
