@@ -2,6 +2,8 @@ import Foundation
 
 /// One package version a repository depends on, as a lockfile or manifest records it.
 package struct Dependency: Sendable, Hashable, Codable {
+    /// The ecosystem as OSV names it, with the distribution release after a colon when the
+    /// advisories depend on it (`Debian:12`, `Alpine:v3.18`).
     package let ecosystem: String
     package let name: String
     package let version: String
@@ -13,7 +15,13 @@ package struct Dependency: Sendable, Hashable, Codable {
     package let direct: Bool?
 
     package init(_ ecosystem: Ecosystem, name: String, version: String, path: String, line: Int, direct: Bool? = nil) {
-        self.ecosystem = ecosystem.rawValue
+        self.init(ecosystem, release: nil, name: name, version: version, path: path, line: line, direct: direct)
+    }
+
+    /// A package of a distribution whose advisories are per release: `release` (`12`, `v3.18`)
+    /// is written after the ecosystem, as OSV writes it; nil when the release is not known.
+    package init(_ ecosystem: Ecosystem, release: String?, name: String, version: String, path: String, line: Int, direct: Bool? = nil) {
+        self.ecosystem = release.map { "\(ecosystem.rawValue):\($0)" } ?? ecosystem.rawValue
         self.name = name
         self.version = version
         self.path = path
@@ -21,28 +29,17 @@ package struct Dependency: Sendable, Hashable, Codable {
         self.direct = direct
     }
 
-    /// The Package URL (https://github.com/package-url/purl-spec), e.g. `pkg:pypi/django@4.2.1`.
-    package var purl: String {
-        guard let ecosystem = Ecosystem(rawValue: ecosystem) else { return "pkg:generic/\(Self.escape(name))@\(Self.escape(version))" }
-        var namespaceAndName: String
-        switch ecosystem {
-        case .pypi:
-            namespaceAndName = Self.escape(ecosystem.normalizedName(name))
-        case .npm where name.hasPrefix("@"):
-            let parts = name.split(separator: "/", maxSplits: 1)
-            namespaceAndName = Self.escape(String(parts[0])) + "/" + Self.escape(String(parts.count > 1 ? parts[1] : ""))
-        case .go, .swiftURL:
-            namespaceAndName = name.split(separator: "/").map { Self.escape(String($0)) }.joined(separator: "/")
-        default:
-            namespaceAndName = Self.escape(name)
-        }
-        return "pkg:\(ecosystem.purlType)/\(namespaceAndName)@\(Self.escape(version))"
+    /// The ecosystem without its release, when Charter knows it.
+    package var knownEcosystem: Ecosystem? { Ecosystem(osvName: ecosystem) }
+
+    /// The distribution release after the ecosystem's colon (`12` in `Debian:12`), if any.
+    package var release: String? {
+        ecosystem.firstIndex(of: ":").map { String(ecosystem[ecosystem.index(after: $0)...]) }
     }
 
-    private static let unreserved = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-_~")
-
-    private static func escape(_ text: String) -> String {
-        text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? text
+    /// The Package URL (https://github.com/package-url/purl-spec), e.g. `pkg:pypi/django@4.2.1`.
+    package var purl: String {
+        PackageURL(self).description
     }
 }
 
@@ -52,4 +49,12 @@ package struct LockfileProblem: Sendable, Hashable, Codable {
     package let path: String
     package let line: Int?
     package let message: String
+}
+
+/// Packages of one kind (a purl type such as `docker`) that a lockfile lists but that no
+/// ecosystem Charter matches covers.
+package struct UnsupportedPackages: Sendable, Hashable, Codable {
+    package let path: String
+    package let kind: String
+    package let count: Int
 }

@@ -1,7 +1,8 @@
 import Foundation
 
-/// Finds every lockfile and manifest under a folder and reads it: the dependencies found, and
-/// the files that could not be read (each named with its line; the others are still read).
+/// Finds every lockfile, manifest, system package database and SBOM under a folder and reads
+/// it: the dependencies found, and the files that could not be read (each named with its line;
+/// the others are still read).
 /// Installed and generated trees (`node_modules`, `vendor`, build output, virtualenvs) are skipped.
 package struct DependencyInventory {
     package struct Result: Sendable {
@@ -9,16 +10,22 @@ package struct DependencyInventory {
         package var problems: [LockfileProblem] = []
         /// Lockfiles read, relative to the root.
         package var lockfiles: [String] = []
+        /// Packages a lockfile lists that no ecosystem Charter knows covers (an SBOM's
+        /// `pkg:docker/…`): not judged, and said so rather than dropped without a word.
+        package var unsupported: [UnsupportedPackages] = []
 
-        package init(dependencies: [Dependency] = [], problems: [LockfileProblem] = [], lockfiles: [String] = []) {
+        package init(dependencies: [Dependency] = [], problems: [LockfileProblem] = [], lockfiles: [String] = [], unsupported: [UnsupportedPackages] = []) {
             self.dependencies = dependencies
             self.problems = problems
             self.lockfiles = lockfiles
+            self.unsupported = unsupported
         }
     }
 
     static let extractors: [any LockfileExtractor] = [
         RequirementsTxt(), PythonTOMLLock(), PipfileLock(), CargoLock(), GoMod(), PackageLockJSON(), YarnLock(), PnpmLock(), PackageResolved(),
+        BunLock(), GemfileLock(), ComposerLock(), PubspecLock(), MixLock(), NuGetLock(), GradleLockfile(), MavenPOM(), RenvLock(), ConanLock(),
+        DpkgStatus(), ApkInstalled(), SBOMInput(),
     ]
     static let skippedFolders: Set<String> = [
         ".git", "node_modules", "vendor", ".build", "build", "dist", "target", "__pycache__", ".venv", "venv", ".tox", ".charter",
@@ -40,7 +47,13 @@ package struct DependencyInventory {
         var result = Result()
         if !isFolder.boolValue {
             let name = (root as NSString).lastPathComponent
-            read(name, base: (root as NSString).deletingLastPathComponent, into: &result)
+            if Self.extractor(for: name) != nil {
+                read(name, base: (root as NSString).deletingLastPathComponent, into: &result)
+            } else {
+                // A package database (`…/var/lib/dpkg/status`) is known by its whole path, and
+                // finds its system's os-release beside it.
+                read(URL(fileURLWithPath: root).standardizedFileURL.path, base: "", into: &result)
+            }
             return result
         }
         for relative in lockfiles() { read(relative, base: root, into: &result) }
@@ -63,7 +76,7 @@ package struct DependencyInventory {
                 guard lstat(absolute + "/" + name, &info) == 0 else { continue }
                 if info.st_mode & S_IFMT == S_IFDIR {
                     if !Self.skippedFolders.contains(name) { pending.append(relative) }
-                } else if info.st_mode & S_IFMT == S_IFREG, Self.extractors.contains(where: { $0.handles(fileName: name) }) {
+                } else if info.st_mode & S_IFMT == S_IFREG, Self.extractor(for: relative) != nil {
                     found.append(relative)
                 }
             }
@@ -71,16 +84,24 @@ package struct DependencyInventory {
         return found.sorted()
     }
 
+    static func extractor(for path: String) -> (any LockfileExtractor)? {
+        extractors.first { $0.handles(path: path) }
+    }
+
     private func read(_ relative: String, base: String, into result: inout Result) {
-        let name = (relative as NSString).lastPathComponent
-        guard let extractor = Self.extractors.first(where: { $0.handles(fileName: name) }) else { return }
+        guard let extractor = Self.extractor(for: relative) else { return }
         let load = { (path: String) throws -> [UInt8] in
             try Self.readRegularFile(base.isEmpty ? path : base + "/" + path)
         }
         do {
             let bytes = try load(relative)
-            result.dependencies += try extractor.extract(bytes, path: relative, read: load)
+            guard extractor.recognizes(bytes, path: relative) else { return }
+            let extraction = try extractor.extraction(bytes, path: relative, read: load)
+            result.dependencies += extraction.dependencies
             result.lockfiles.append(relative)
+            for (kind, count) in extraction.unsupported.sorted(by: { $0.key < $1.key }) {
+                result.unsupported.append(UnsupportedPackages(path: relative, kind: kind, count: count))
+            }
         } catch let error as LockfileError {
             result.problems.append(LockfileProblem(path: relative, line: error.line, message: error.message))
         } catch {

@@ -5,9 +5,40 @@ protocol LockfileExtractor: Sendable {
     /// Whether a file of this name is this format's.
     func handles(fileName: String) -> Bool
 
+    /// Whether the file at `path` (relative to the scanned root) is this format's. By default the
+    /// name decides; formats whose names are too generic (`status`, `installed`) match the path.
+    func handles(path: String) -> Bool
+
+    /// Whether `bytes` are this format's at all. Formats sharing a generic name with other files
+    /// (`bom.json`) look at the content; a file they do not recognise is skipped, not a problem.
+    func recognizes(_ bytes: [UInt8], path: String) -> Bool
+
     /// The dependencies in `bytes` (the file at `path`, relative to the scanned root). `read`
     /// fetches another file relative to the root, for formats that include others.
     func extract(_ bytes: [UInt8], path: String, read: (String) throws -> [UInt8]) throws(LockfileError) -> [Dependency]
+
+    /// The dependencies and how many packages were passed over because Charter cannot name
+    /// their ecosystem (an SBOM's `pkg:docker/…`); by default, none are.
+    func extraction(_ bytes: [UInt8], path: String, read: (String) throws -> [UInt8]) throws(LockfileError) -> LockfileExtraction
+}
+
+extension LockfileExtractor {
+    func handles(path: String) -> Bool {
+        handles(fileName: path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path)
+    }
+
+    func recognizes(_ bytes: [UInt8], path: String) -> Bool { true }
+
+    func extraction(_ bytes: [UInt8], path: String, read: (String) throws -> [UInt8]) throws(LockfileError) -> LockfileExtraction {
+        LockfileExtraction(dependencies: try extract(bytes, path: path, read: read))
+    }
+}
+
+/// What one lockfile yielded: its dependencies, and the packages it lists that no ecosystem
+/// Charter knows covers, by kind (`docker`: 2).
+struct LockfileExtraction {
+    var dependencies: [Dependency]
+    var unsupported: [String: Int] = [:]
 }
 
 /// Why a lockfile could not be read, and where.
