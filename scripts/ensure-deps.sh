@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building and testing Charter needs when it is missing: the SQLite library and
 # command-line shell, Vectorscan (the secret scanner's multi-pattern engine) and pkg-config,
-# xmllint (JUnit schema checks), and Python's `cryptography` and `jsonschema` for the tests that
-# check Charter against independent implementations and published schemas.
+# xmllint (JUnit schema checks), zlib (advisory archives), and the Python packages the tests that
+# check Charter against independent implementations and published schemas use.
 # Uses apt-get as root, sudo otherwise, and says what to do when neither works.
 set -euo pipefail
 
@@ -14,6 +14,7 @@ fi
 missing=()
 [ -f /usr/include/sqlite3.h ] || missing+=(libsqlite3-dev)
 [ -f /usr/include/hs/hs.h ] || missing+=(libvectorscan-dev)
+[ -f /usr/include/zlib.h ] || missing+=(zlib1g-dev)
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 command -v sqlite3 >/dev/null 2>&1 || missing+=(sqlite3)
 command -v python3 >/dev/null 2>&1 || missing+=(python3)
@@ -31,11 +32,15 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
 fi
 
-for module in cryptography jsonschema packaging cvss univers; do
+# module:package — the import name and the PyPI name, where they differ.
+for pair in cryptography jsonschema packaging cvss univers yaml:PyYAML; do
+  module=${pair%%:*}
+  package=${pair#*:}
   if ! python3 -c "import $module" >/dev/null 2>&1; then
-    echo "ensure-deps: installing Python's $module package (used by cross-check tests)"
-    python3 -m pip install --quiet "$module" >/dev/null 2>&1 \
-      || python3 -m pip install --quiet --user "$module" >/dev/null 2>&1 \
-      || echo "ensure-deps: could not install $module; install it with pip, or the tests that need it fail under CI=true" >&2
+    echo "ensure-deps: installing Python's $package package (used by cross-check tests)"
+    python3 -m pip install --quiet "$package" >/dev/null 2>&1 \
+      || python3 -m pip install --quiet --user "$package" >/dev/null 2>&1 \
+      || python3 -m pip install --quiet --break-system-packages "$package" >/dev/null 2>&1 \
+      || echo "ensure-deps: could not install $package; install it with pip, or the tests that need it fail under CI=true" >&2
   fi
 done

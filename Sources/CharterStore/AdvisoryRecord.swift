@@ -52,3 +52,21 @@ package struct AdvisorySourceStatus: Sendable, Equatable, Codable {
         self.newestModified = newestModified
     }
 }
+
+/// Where a source's records were downloaded from, with the validators (HTTP `ETag`,
+/// `Last-Modified`) that let the next update skip an unchanged archive.
+package struct AdvisoryDownload: Sendable, Equatable {
+    package let url: String
+    package let source: String
+    package let etag: String?
+    package let lastModified: String?
+    package let fetchedAt: String
+
+    package init(url: String, source: String, etag: String?, lastModified: String?, fetchedAt: String) {
+        self.url = url
+        self.source = source
+        self.etag = etag
+        self.lastModified = lastModified
+        self.fetchedAt = fetchedAt
+    }
+}

@@ -55,12 +55,47 @@ package final class AdvisoryDatabase: Sendable {
                 ) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("v2-downloads") { db in
+            try db.execute(sql: """
+                CREATE TABLE advisory_download (
+                    url TEXT PRIMARY KEY,
+                    source TEXT NOT NULL,
+                    etag TEXT,
+                    last_modified TEXT,
+                    fetched_at TEXT NOT NULL
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
+    }
+
+    /// The validators of the copy last imported from `url`, for a conditional download.
+    package func download(from url: String) throws -> AdvisoryDownload? {
+        try mapped {
+            try queue.read { db in
+                try Row.fetchOne(db, sql: "SELECT source, etag, last_modified, fetched_at FROM advisory_download WHERE url = ?", arguments: [url]).map { row in
+                    AdvisoryDownload(url: url, source: row["source"], etag: row["etag"], lastModified: row["last_modified"], fetchedAt: row["fetched_at"])
+                }
+            }
+        }
+    }
+
+    /// Notes that the copy held from `download.url` was found current at `time`: its source is
+    /// as fresh as if it had just been imported, which is what the gate's age check asks.
+    package func confirmCurrent(_ download: AdvisoryDownload, at time: String) throws {
+        try mapped {
+            try queue.write { db in
+                try db.execute(sql: "UPDATE advisory_download SET fetched_at = ? WHERE url = ?", arguments: [time, download.url])
+                try db.execute(sql: "UPDATE advisory_source SET imported_at = ? WHERE source = ?", arguments: [time, download.source])
+            }
+        }
     }
 
     /// Adds or replaces `records` under `source`, in one transaction. A record already held with
     /// the same `modified` time is left alone (counted unchanged).
-    package func importRecords(_ records: [AdvisoryRecord], source: String, at time: String) throws -> AdvisoryImportCounts {
+    /// `download`, when the records came from a URL, is kept with them so the next update can ask
+    /// for the archive only if it changed.
+    package func importRecords(_ records: [AdvisoryRecord], source: String, at time: String, download: AdvisoryDownload? = nil) throws -> AdvisoryImportCounts {
         try mapped {
             try queue.write { db in
                 var counts = AdvisoryImportCounts()
@@ -83,6 +118,10 @@ package final class AdvisoryDatabase: Sendable {
                     }
                 }
                 try db.execute(sql: "INSERT OR REPLACE INTO advisory_source (source, imported_at) VALUES (?, ?)", arguments: [source, time])
+                if let download {
+                    try db.execute(sql: "INSERT OR REPLACE INTO advisory_download (url, source, etag, last_modified, fetched_at) VALUES (?, ?, ?, ?, ?)",
+                                   arguments: [download.url, source, download.etag, download.lastModified, time])
+                }
                 return counts
             }
         }

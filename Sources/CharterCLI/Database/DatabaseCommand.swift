@@ -8,6 +8,6 @@ struct DatabaseCommand: ParsableCommand {
             The database is one SQLite file: $CHARTER_ADVISORY_DB, else advisories.db in the Charter \
             home. It holds public advisories only and can be rebuilt by importing again.
             """,
-        subcommands: [DatabaseImport.self, DatabaseStatus.self]
+        subcommands: [DatabaseImport.self, DatabaseUpdate.self, DatabaseStatus.self]
     )
 }

@@ -8,17 +8,19 @@ import Foundation
 struct DatabaseImport: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import OSV advisories from JSON files or folders into the vulnerability database.",
+        abstract: "Import OSV advisories from JSON or YAML files, zip archives or folders into the vulnerability database.",
         discussion: """
-            Each path is one source (its folder or file name, or --source). A record already held \
-            with the same modified time is left alone. Records that are not valid OSV are listed \
-            and skipped; the import itself is one transaction. Exits 3 when a path cannot be read.
+            Each path is one source (its folder or file name, `<folder>/all.zip` for an OSV archive, \
+            or --source). Archives are read in place with limits on size and compression; nothing \
+            is extracted. A record already held with the same or a newer modified time is left \
+            alone. Records that are not valid OSV are listed and skipped; each path's import is \
+            one transaction. Exits 3 when a path cannot be read.
             """
     )
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "OSV JSON files, or folders searched for *.json.")
+    @Argument(help: "OSV records (*.json, *.yaml), zip archives such as OSV's all.zip, or folders holding them.")
     var paths: [String]
 
     @Option(help: "The source name to record (default: each path's last component).")
@@ -30,23 +32,40 @@ struct DatabaseImport: ParsableCommand {
         var reports: [Report] = []
         for path in paths {
             let loaded = try AdvisoryFiles.load(path)
-            let name = source ?? URL(fileURLWithPath: path).standardizedFileURL.lastPathComponent
-            let records = loaded.records.map { item in
-                AdvisoryRecord(id: item.record.id, modified: item.record.modified, packages: Self.packages(of: item.record), json: item.json)
-            }
-            let counts = try database.importRecords(records, source: name, at: RFC3339.format(Date()))
+            let name = source ?? Self.sourceName(path)
+            let counts = try database.importRecords(Self.records(loaded), source: name, at: RFC3339.format(Date()))
             reports.append(Report(path: path, source: name, counts: counts, invalid: loaded.problems))
         }
         if global.json {
             try Output.json(reports)
             return
         }
-        for report in reports {
-            Output.text("\(report.source): \(report.counts.added) added, \(report.counts.updated) updated, \(report.counts.unchanged) unchanged, \(report.invalid.count) invalid")
-            for problem in report.invalid.prefix(20) { Output.text("  skipped \(problem)") }
-            if report.invalid.count > 20 { Output.text("  … and \(report.invalid.count - 20) more") }
-        }
+        reports.forEach(Self.print)
         Output.notice("database: \(database.path)")
+    }
+
+    /// A path's default source name: its last component, with the folder for OSV's archives
+    /// (every ecosystem's is called `all.zip`).
+    static func sourceName(_ path: String) -> String {
+        let url = URL(fileURLWithPath: path).standardizedFileURL
+        guard url.lastPathComponent == "all.zip" else { return url.lastPathComponent }
+        return url.deletingLastPathComponent().lastPathComponent + "/all.zip"
+    }
+
+    static func records(_ loaded: AdvisoryFiles.Loaded) -> [AdvisoryRecord] {
+        loaded.records.map { item in
+            AdvisoryRecord(id: item.record.id, modified: item.record.modified, packages: packages(of: item.record), json: item.json)
+        }
+    }
+
+    static func print(_ report: Report) {
+        if report.unchanged {
+            Output.text("\(report.source): unchanged since the last update")
+            return
+        }
+        Output.text("\(report.source): \(report.counts.added) added, \(report.counts.updated) updated, \(report.counts.unchanged) unchanged, \(report.invalid.count) invalid")
+        for problem in report.invalid.prefix(20) { Output.text("  skipped \(problem)") }
+        if report.invalid.count > 20 { Output.text("  … and \(report.invalid.count - 20) more") }
     }
 
     /// The (ecosystem, normalised name) pairs a record names, as lookups will ask for them.
@@ -59,6 +78,8 @@ struct DatabaseImport: ParsableCommand {
         let source: String
         let counts: AdvisoryImportCounts
         let invalid: [String]
+        /// Set by `db update` when the archive held was still current and nothing was fetched.
+        var unchanged = false
     }
 }
 
