@@ -153,6 +153,31 @@ import Testing
         #expect(scan.stdout.contains("| `requests` | 2.31.0 | critical 9.8 | GHSA-9wx4-h78v-vm56 | 2.32.0 | `requirements.txt:1` |"))
     }
 
+    /// SARIF for code scanning: one rule per vulnerability with its CVSS score as
+    /// `security-severity`, dependency advice instead of the secrets gate's, waived results suppressed.
+    @Test func sarifRulesCarryTheVulnerabilitysSeverity() throws {
+        let fixture = try Fixture()
+        defer { fixture.folder.remove() }
+        try fixture.importAdvisories()
+        try fixture.writePolicy(gates: "  deps:\n    fail-on: low\n", waiving: "GHSA-9wx4-h78v-vm56")
+        let report = fixture.folder.file("deps.sarif")
+        let scan = try fixture.charter.run(["scan", "deps", fixture.project, "--format", "sarif", "-o", report])
+        #expect(scan.status == 1, "smallvec's low vulnerability still fails at fail-on low")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: report))) as? [String: Any])
+        let run = try #require((document["runs"] as? [[String: Any]])?.first)
+        let rules = try #require(((run["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]])
+        let requests = try #require(rules.first { $0["id"] as? String == "GHSA-9wx4-h78v-vm56" })
+        let properties = try #require(requests["properties"] as? [String: Any])
+        #expect(properties["security-severity"] as? String == "9.8")
+        #expect((properties["tags"] as? [String])?.contains("vulnerability") == true)
+        #expect(((requests["fullDescription"] as? [String: Any])?["text"] as? String)?.contains("Upgrade the package") == true)
+        let results = try #require(run["results"] as? [[String: Any]])
+        let waived = try #require(results.first { $0["ruleId"] as? String == "GHSA-9wx4-h78v-vm56" })
+        #expect(waived["suppressions"] != nil)
+        let low = try #require(rules.first { $0["id"] as? String == "GHSA-low" })
+        #expect((low["properties"] as? [String: Any])?["security-severity"] as? String == "2.0", "a stated LOW rating sits in the low band")
+    }
+
     /// A lockfile that cannot be read makes the scan incomplete: exit 3, after reporting the rest.
     @Test func anUnreadableLockfileFailsClosed() throws {
         let fixture = try Fixture()

@@ -26,13 +26,28 @@ struct DepsRun {
         let inventory = try DepsGate.inventory(root)
         let wanted = Set(inventory.dependencies.map { AdvisoryPackage(lookup: $0.ecosystem, name: $0.name) })
         // Records were validated on import; one that no longer parses is skipped, not fatal.
-        let records = try database.records(for: wanted).compactMap { try? OSVRecord.parse($0, source: "advisory database") }
+        let records = try database.records(for: wanted).concurrentMap { try? OSVRecord.parse($0, source: "advisory database") }.compactMap { $0 }
         let gate = DepsGate(settings: settings, advisories: records)
         let scan = gate.scan(inventory, started: started)
         let updated = try database.status().compactMap { RFC3339.parse($0.importedAt) }.max()
         let result = gate.judge(scan, waivers: waivers, baseline: baseline, databaseUpdated: updated, clock: clock)
-        let rules = Dictionary(scan.matches.flatMap(\.vulnerabilities).map { ($0.id, $0.summary ?? $0.id) }) { first, _ in first }
-            .sorted { $0.key < $1.key }.map { RuleDescriptor(id: $0.key, description: $0.value, gate: "deps") }
+        let rules = Dictionary(scan.matches.flatMap(\.vulnerabilities).map { ($0.id, $0) }) { first, _ in first }
+            .sorted { $0.key < $1.key }
+            .map { RuleDescriptor(id: $0.key, description: $0.value.summary ?? $0.key, gate: "deps", securitySeverity: securitySeverity($0.value.severity)) }
         return DepsRun(result: result, scan: scan, rules: rules)
+    }
+
+    /// The CVSS score, else a score in the middle of the stated rating's band (code-scanning UIs
+    /// band `security-severity` as CVSS does); nil when the severity is unknown.
+    private static func securitySeverity(_ severity: Severity) -> Double? {
+        if let score = severity.score { return score }
+        guard let rating = severity.rating else { return nil }
+        return switch rating {
+        case .critical: 9.5
+        case .high: 8.0
+        case .medium: 5.5
+        case .low: 2.0
+        case .none: 0.0
+        }
     }
 }

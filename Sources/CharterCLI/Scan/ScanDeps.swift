@@ -30,8 +30,14 @@ struct ScanDeps: ParsableCommand {
     @Option(help: "How to rate a vulnerability whose advisory states no severity (default: charter.yml, else high).")
     var unknownSeverity: SeverityRating?
 
-    @Flag(help: "Print a markdown table for a pull-request comment instead of text.")
+    @Option(help: ArgumentHelp("Report format: text, json, markdown (a table for a pull-request comment) or sarif (default: text, or json with --json).", valueName: "format"))
+    var format: DepsReportFormat?
+
+    @Flag(help: "Short for --format markdown.")
     var markdown = false
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write the report to FILE instead of standard output.", valueName: "file"))
+    var output: String?
 
     func run() throws {
         let workspace = try Workspace(global)
@@ -45,12 +51,16 @@ struct ScanDeps: ParsableCommand {
         let clock = settings.remediationDays.isEmpty ? nil : try DepsRun.clock(repository: RepositoryName.of(root.isEmpty ? "." : root), workspace: workspace)
         let run = try DepsRun.perform(root: path, settings: settings, waivers: policy.waivers, workspace: workspace, clock: clock)
         let report = DepsReport(run: run, settings: settings)
-        if global.json {
-            try Output.json(report.json)
-        } else if markdown {
-            Output.text(report.markdown)
+        let bytes: [UInt8] = switch format ?? (markdown ? .markdown : global.json ? .json : .text) {
+        case .text: Array((report.text + "\n").utf8)
+        case .json: PrettyJSON.encode(report.json)
+        case .markdown: Array((report.markdown + "\n").utf8)
+        case .sarif: Array(try SARIFReport(toolVersion: CharterVersion.current).render([run.result], rules: run.rules))
+        }
+        if let output {
+            try ReportFile.write(Data(bytes), to: output)
         } else {
-            Output.text(report.text)
+            FileStream.standardOutput.write(bytes)
         }
         if !run.scan.inventory.problems.isEmpty { throw ExitCode(CharterExit.input) }
         if !report.passed { throw ExitCode(CharterExit.failed) }
@@ -70,3 +80,7 @@ extension FindingLevel {
 }
 
 extension SeverityRating: ExpressibleByArgument {}
+
+enum DepsReportFormat: String, CaseIterable, ExpressibleByArgument {
+    case text, json, markdown, sarif
+}

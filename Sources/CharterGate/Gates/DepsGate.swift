@@ -7,7 +7,7 @@ import Foundation
 /// advisories it is given, and judges each known vulnerability by its severity against the
 /// policy's threshold and waivers. A lockfile that cannot be read fails the gate (fails closed)
 /// unless the policy says to only report it.
-package struct DepsGate {
+package struct DepsGate: Sendable {
     package let settings: DepsGatePolicy
     private let index: VulnerabilityIndex
 
@@ -34,11 +34,13 @@ package struct DepsGate {
     }
 
     package func scan(_ inventory: DependencyInventory.Result, started: Date = Date()) -> Scan {
-        let matches = inventory.dependencies.map(index.match).filter { !$0.vulnerabilities.isEmpty || !$0.undecidable.isEmpty }
+        let index = index
+        let matches = inventory.dependencies.concurrentMap { index.match($0) }.filter { !$0.vulnerabilities.isEmpty || !$0.undecidable.isEmpty }
         var summary = ScanSummary()
         summary.files = inventory.lockfiles.count
         summary.seconds = Date().timeIntervalSince(started)
-        return Scan(inventory: inventory, matches: matches, findings: matches.flatMap(findings), summary: summary)
+        let gate = self
+        return Scan(inventory: inventory, matches: matches, findings: matches.concurrentMap { gate.findings($0) }.flatMap { $0 }, summary: summary)
     }
 
     /// One finding per vulnerability of a dependency, at the lockfile line that pins it.

@@ -8,11 +8,14 @@ package struct RuleDescriptor: Sendable, Equatable {
     package let id: String
     package let description: String
     package let gate: String
+    /// A 0–10 score for code-scanning UIs (SARIF `security-severity`); nil takes the gate's default.
+    package let securitySeverity: Double?
 
-    package init(id: String, description: String, gate: String) {
+    package init(id: String, description: String, gate: String, securitySeverity: Double? = nil) {
         self.id = id
         self.description = description
         self.gate = gate
+        self.securitySeverity = securitySeverity
     }
 }
 

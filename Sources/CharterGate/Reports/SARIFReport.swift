@@ -15,15 +15,23 @@ package struct SARIFReport {
         let fired = Array(Set(judged.map(\.finding.ruleID))).sorted()
         let descriptors = Dictionary(rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let ruleIndex = Dictionary(uniqueKeysWithValues: fired.enumerated().map { ($1, $0) })
+        let gateOf = Dictionary(judged.map { ($0.finding.ruleID, $0.finding.gate) }) { first, _ in first }
         let sarifRules: [JSONValue] = fired.map { id in
-            let description = descriptors[id]?.description ?? id
+            let descriptor = descriptors[id]
+            let description = descriptor?.description ?? id
+            let isDependency = (descriptor?.gate ?? gateOf[id]) == "deps"
+            let advice = isDependency ? ". Upgrade the package to a version that fixes it." : ". Rotate the secret, then remove it from the source and its history."
+            let severity = descriptor?.securitySeverity ?? 8.0
             return .object([
                 "id": .string(id),
                 "name": .string(Self.pascalCase(id)),
                 "shortDescription": .object(["text": .string(description)]),
-                "fullDescription": .object(["text": .string(description + ". Rotate the secret, then remove it from the source and its history.")]),
+                "fullDescription": .object(["text": .string(description + advice)]),
                 "defaultConfiguration": .object(["level": .string("error")]),
-                "properties": .object(["tags": .array([.string("security"), .string("secret")]), "security-severity": .string("8.0")]),
+                "properties": .object([
+                    "tags": .array([.string("security"), .string(isDependency ? "vulnerability" : "secret")]),
+                    "security-severity": .string(String(format: "%.1f", severity)),
+                ]),
             ])
         }
         let sarifResults: [JSONValue] = judged.map { item in
