@@ -233,6 +233,12 @@ import Testing
         #expect(first.stderr.contains("with 2 vulnerability sighting(s)"), "\(first.stderr)")
         let again = try fixture.charter.run(["check", project])
         #expect(!again.stderr.contains("sighting"), "nothing new the second time: \(again.stderr)")
+        // The scan shows how long each has been open, from the ledger.
+        let listed = try fixture.charter.run(["scan", "deps", project])
+        #expect(listed.stdout.contains("OPEN FOR"), "\(listed.stdout)")
+        #expect(listed.stdout.contains("requirements.txt:1  0 d"), "\(listed.stdout)")
+        let listedJSON = try fixture.charter.run(["scan", "deps", project, "--json"])
+        #expect(listedJSON.stdout.contains("\"firstSeen\" : \"20"), "\(listedJSON.stdout)")
         try Fixture.write(project + "/requirements.txt", "requests==2.32.0\nsix==1.16.0\n")
         let fixed = try fixture.charter.run(["check", project])
         #expect(fixed.status == 0, "\(fixed.stdout)")

@@ -15,8 +15,13 @@ struct DepsReport {
     let failing: Int
     /// The gate's verdict: undecidable matches and unreadable lockfiles fail it too.
     let passed: Bool
+    /// When the ledger first saw each open vulnerability; nil when there is no ledger to ask.
+    let clock: RemediationClock?
+    let now: Date
 
-    init(run: DepsRun, settings: DepsGatePolicy) {
+    init(run: DepsRun, settings: DepsGatePolicy, clock: RemediationClock? = nil, now: Date = Date()) {
+        self.clock = clock
+        self.now = now
         inventory = run.scan.inventory
         matches = run.scan.matches
         judged = Dictionary(run.result.findings.map { (Self.key(path: $0.finding.location.path, line: $0.finding.location.line, id: $0.finding.ruleID, package: $0.finding.preview), $0) }) { first, _ in first }
@@ -33,6 +38,18 @@ struct DepsReport {
     /// Where and what a finding is, without hashing a fingerprint for every lookup.
     private static func key(path: String, line: Int, id: String, package: String) -> String {
         "\(path)\u{1F}\(line)\u{1F}\(id)\u{1F}\(package)"
+    }
+
+    /// When the ledger first saw this vulnerability of this package in this lockfile (RFC 3339).
+    private func firstSeen(_ match: DependencyMatch, _ vulnerability: Vulnerability) -> String? {
+        guard let clock, let finding = judgement(match, vulnerability)?.finding else { return nil }
+        return clock.openSince[RemediationClock.key(finding)]
+    }
+
+    /// "12 d" since the ledger first saw it, "new" when this scan is the first to.
+    private func openFor(_ match: DependencyMatch, _ vulnerability: Vulnerability) -> String {
+        guard let since = firstSeen(match, vulnerability).flatMap(RFC3339.parse) else { return "new" }
+        return "\(max(0, Int(now.timeIntervalSince(since) / 86_400))) d"
     }
 
     /// The severity the gate judged by (an unrated advisory takes the policy's rating), and the
@@ -56,12 +73,12 @@ struct DepsReport {
                     label(match, vulnerability),
                     vulnerability.id + (vulnerability.aliases.isEmpty ? "" : " (" + vulnerability.aliases.prefix(2).joined(separator: ", ") + (vulnerability.aliases.count > 2 ? ", …" : "") + ")"),
                     first ? (match.fixedIn ?? "no fix yet") : "", first ? "\(dependency.path):\(dependency.line)" : "",
-                ])
+                ] + (clock == nil ? [] : [openFor(match, vulnerability)]))
             }
         }
         var lines: [String] = []
         if !rows.isEmpty {
-            lines.append(TextTable.render(header: ["PACKAGE", "VERSION", "SEVERITY", "VULNERABILITY", "FIXED IN", "LOCKFILE"], rows: rows))
+            lines.append(TextTable.render(header: ["PACKAGE", "VERSION", "SEVERITY", "VULNERABILITY", "FIXED IN", "LOCKFILE"] + (clock == nil ? [] : ["OPEN FOR"]), rows: rows))
         }
         for match in matches where !match.undecidable.isEmpty {
             let reasons = Dictionary(grouping: match.undecidable) { $0.split(separator: ":", maxSplits: 1).last.map { $0.trimmingCharacters(in: .whitespaces) } ?? $0 }
@@ -127,6 +144,7 @@ struct DepsReport {
                             ]),
                             "status": .string(judgement(match, vulnerability)?.status.rawValue ?? "unknown"),
                             "waiver": judgement(match, vulnerability)?.waiver.map(JSONValue.string) ?? .null,
+                            "firstSeen": firstSeen(match, vulnerability).map(JSONValue.string) ?? .null,
                         ])
                     }),
                 ])

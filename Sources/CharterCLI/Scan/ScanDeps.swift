@@ -48,9 +48,9 @@ struct ScanDeps: ParsableCommand {
         var settings = policy.deps ?? DepsGatePolicy()
         if let failOn { settings.failOn = Set(FindingLevel.allCases.filter { $0 >= FindingLevel(failOn) }) }
         if let unknownSeverity { settings.unknownSeverity = FindingLevel(unknownSeverity) }
-        let clock = settings.remediationDays.isEmpty ? nil : try DepsRun.clock(repository: RepositoryName.of(root.isEmpty ? "." : root), workspace: workspace)
+        let clock = try DepsRun.clock(repository: RepositoryName.of(root.isEmpty ? "." : root), workspace: workspace)
         let run = try DepsRun.perform(root: path, settings: settings, waivers: policy.waivers, workspace: workspace, clock: clock)
-        let report = DepsReport(run: run, settings: settings)
+        let report = DepsReport(run: run, settings: settings, clock: clock)
         let bytes: [UInt8] = switch format ?? (markdown ? .markdown : global.json ? .json : .text) {
         case .text: Array((report.text + "\n").utf8)
         case .json: PrettyJSON.encode(report.json)
