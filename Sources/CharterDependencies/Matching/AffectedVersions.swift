@@ -67,6 +67,8 @@ final class ListedVersions: @unchecked Sendable {
 
     var isEmpty: Bool { exact.isEmpty }
 
+    var versions: [String] { Array(exact) }
+
     /// `canonical` gives the version's canonical spelling, asked for only when the text is not listed.
     func contains(_ version: String, canonical: () -> String) -> Bool {
         if exact.contains(version) { return true }

@@ -38,6 +38,19 @@ struct CompiledEntry<S: VersionScheme>: Sendable {
         }.sorted { $0.version < $1.version }
     }
 
+    /// The versions `versions` lists, as written.
+    var listedVersions: [String] { listed.versions }
+
+    /// Whether only the ranges of the ecosystem's own ordering decide (no range failed to parse
+    /// and none needs another ordering), so the entry can be cut into version regions.
+    var isRegular: Bool { semverRanges.isEmpty && ranges.allSatisfy { $0.failure == nil } }
+
+    /// Every version the ranges name.
+    var rangeVersions: [S.Version] { ranges.flatMap(\.versions) }
+
+    /// The ranges, for cutting into regions; only for a regular entry.
+    var regularRanges: [CompiledRange<S>] { ranges }
+
     /// `version` is the text, `parsed` its reading under `S` (nil when it is not a version of
     /// the ecosystem, which leaves every range undecidable), `canonical` its canonical spelling.
     func evaluate(_ version: String, parsed: S.Version?, canonical: () -> String) -> AffectedVersions.Verdict {

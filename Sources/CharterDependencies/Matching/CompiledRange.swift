@@ -58,22 +58,33 @@ struct CompiledRange<S: VersionScheme>: Sendable {
         }
     }
 
+    /// Every version the events name, for cutting a package's versions into regions.
+    var versions: [S.Version] {
+        timeline.compactMap(\.version) + (limits ?? [])
+    }
+
     func contains(_ target: S.Version) -> Bool {
-        if let limits, !limits.contains(where: { target < $0 }) { return false }
-        return sweep(target) || inWrittenPair(target)
+        contains(VersionPosition.at(target))
+    }
+
+    /// Whether the range holds `position`: a version, or every version strictly between a
+    /// version and the next one any event names (the range cannot change in between).
+    func contains(_ position: VersionPosition<S.Version>) -> Bool {
+        if let limits, !limits.contains(where: { position.isBelow($0) }) { return false }
+        return sweep(position) || inWrittenPair(position)
     }
 
     /// The specification's algorithm: walk the events in version order.
-    private func sweep(_ target: S.Version) -> Bool {
+    private func sweep(_ position: VersionPosition<S.Version>) -> Bool {
         var vulnerable = false
         for entry in timeline {
             switch entry.kind {
             case .introduced:
-                if entry.version.map({ target >= $0 }) ?? true { vulnerable = true }
+                if entry.version.map(position.isAtOrAbove) ?? true { vulnerable = true }
             case .fixed:
-                if let fixed = entry.version, target >= fixed { vulnerable = false }
+                if let fixed = entry.version, position.isAtOrAbove(fixed) { vulnerable = false }
             case .lastAffected:
-                if let last = entry.version, target > last { vulnerable = false }
+                if let last = entry.version, position.isAbove(last) { vulnerable = false }
             }
         }
         return vulnerable
@@ -82,9 +93,45 @@ struct CompiledRange<S: VersionScheme>: Sendable {
     /// Databases such as PyPA write overlapping intervals as they fixed each release line
     /// (`introduced 0, fixed 3.1.1, introduced 3.1.1, fixed 3.1.3`), meaning their union, which the
     /// sweep alone would cut short; osv.dev's own enumerations count such versions affected.
-    private func inWrittenPair(_ target: S.Version) -> Bool {
+    private func inWrittenPair(_ position: VersionPosition<S.Version>) -> Bool {
         pairs.contains { pair in
-            (pair.start.map { target >= $0 } ?? true) && (pair.inclusive ? target <= pair.end : target < pair.end)
+            (pair.start.map(position.isAtOrAbove) ?? true) && (pair.inclusive ? position.isAtOrBelow(pair.end) : position.isBelow(pair.end))
+        }
+    }
+}
+
+/// Where a version sits, for evaluating ranges: at a version, or strictly above `lower` (nil: the
+/// bottom) and below the next version any event of the package names. Since every comparison a
+/// range makes is with an event's version, "just above `lower`" compares as any version there would.
+enum VersionPosition<V: Comparable> {
+    case at(V)
+    case justAbove(V?)
+
+    func isAtOrAbove(_ version: V) -> Bool {
+        switch self {
+        case .at(let target): target >= version
+        case .justAbove(let lower): lower.map { version <= $0 } ?? false
+        }
+    }
+
+    func isAbove(_ version: V) -> Bool {
+        switch self {
+        case .at(let target): target > version
+        case .justAbove(let lower): lower.map { version <= $0 } ?? false
+        }
+    }
+
+    func isBelow(_ version: V) -> Bool {
+        switch self {
+        case .at(let target): target < version
+        case .justAbove(let lower): lower.map { version > $0 } ?? true
+        }
+    }
+
+    func isAtOrBelow(_ version: V) -> Bool {
+        switch self {
+        case .at(let target): target <= version
+        case .justAbove(let lower): lower.map { version > $0 } ?? true
         }
     }
 }

@@ -17,14 +17,47 @@ struct PackageVerdicts {
 struct PackageAdvisories<S: VersionScheme>: PackageMatching {
     let scheme: S
     let entries: [CompiledEntry<S>]
+    /// The version line cut into regions, when every entry is regular; nil sends every match
+    /// through the entries one by one.
+    private let regions: VersionRegions<S>?
+    /// Which entries list each version, by canonical spelling.
+    private let listed: [String: [Int]]
 
-    init(scheme: S, affected: [OSVRecord.Affected], ecosystem: Ecosystem) {
+    /// `regionsAllowed: false` matches entry by entry, as tests do to check the regions against.
+    init(scheme: S, affected: [OSVRecord.Affected], ecosystem: Ecosystem, regionsAllowed: Bool = true) {
         self.scheme = scheme
-        entries = affected.map { CompiledEntry($0, ecosystem: ecosystem, scheme: scheme) }
+        let entries = affected.map { CompiledEntry($0, ecosystem: ecosystem, scheme: scheme) }
+        self.entries = entries
+        guard regionsAllowed, entries.allSatisfy(\.isRegular) else {
+            regions = nil
+            listed = [:]
+            return
+        }
+        var listed: [String: [Int]] = [:]
+        for (position, entry) in entries.enumerated() {
+            for version in Set(entry.listedVersions.map(scheme.canonical)) { listed[version, default: []].append(position) }
+        }
+        self.listed = listed
+        regions = VersionRegions(entries, listed: Set(listed.keys), scheme: scheme)
     }
 
     func match(_ version: String) -> PackageVerdicts {
         let parsed = scheme.parse(version)
+        if let regions, let parsed {
+            let region = regions.region(of: parsed)
+            let byRange = regions.affecting(region)
+            let byList = listed.isEmpty ? [] : (listed[scheme.canonical(version)] ?? [])
+            var verdicts = PackageVerdicts()
+            if byList.allSatisfy(byRange.contains) {
+                verdicts.affecting = byRange
+                verdicts.fixedIn = regions.fix(region, affecting: byRange)
+            } else {
+                verdicts.affecting = Array(Set(byRange + byList)).sorted()
+                let others = entries.indices.filter { !verdicts.affecting.contains($0) }
+                verdicts.fixedIn = fix(above: parsed, affecting: verdicts.affecting, others: others)
+            }
+            return verdicts
+        }
         var canonical: String?
         var verdicts = PackageVerdicts()
         var others: [Int] = []

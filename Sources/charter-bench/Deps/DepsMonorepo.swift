@@ -2,10 +2,12 @@ import CharterDependencies
 import Foundation
 
 /// A synthetic monorepo of lockfiles built from the corpus advisories' own packages: each
-/// lockfile pins packages named in advisories, a third of them at a version an advisory lists
-/// as affected and the rest at versions above every fix, in the three ecosystems the corpus covers.
+/// lockfile pins packages named in advisories, one in `vulnerableEvery` at a version an advisory
+/// lists as affected (usually an old one, with many vulnerabilities) and the rest at versions
+/// above every fix, in the three ecosystems the corpus covers.
 enum DepsMonorepo {
-    static func write(to folder: String, records: [OSVRecord], lockfiles: Int, packages: Int) throws -> Int {
+    @discardableResult
+    static func write(to folder: String, records: [OSVRecord], lockfiles: Int, packages: Int, vulnerableEvery: Int) throws -> Int {
         var byEcosystem: [Ecosystem: [(name: String, affected: String?)]] = [:]
         for record in records {
             for affected in record.affected {
@@ -28,7 +30,7 @@ enum DepsMonorepo {
                 let candidate = pool[cursor % pool.count]
                 cursor += 7
                 guard names.insert(candidate.name).inserted else { continue }
-                let vulnerable = pins.count % 3 == 0
+                let vulnerable = pins.count % vulnerableEvery == 0
                 pins.append((candidate.name, vulnerable ? (candidate.affected ?? "0.0.1") : "999.0.0"))
             }
             let service = folder + "/services/svc-\(index)"
