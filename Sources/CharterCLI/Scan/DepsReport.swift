@@ -134,17 +134,18 @@ struct DepsReport {
                     "direct": dependency.direct.map(JSONValue.bool) ?? .null, "fixedIn": match.fixedIn.map(JSONValue.string) ?? .null,
                     "undecidable": .array(match.undecidable.map(JSONValue.string)),
                     "vulnerabilities": .array(match.vulnerabilities.map { vulnerability in
-                        .object([
+                        let judged = judgement(match, vulnerability)
+                        return .object([
                             "id": .string(vulnerability.id), "aliases": .array(vulnerability.aliases.map(JSONValue.string)),
                             "summary": vulnerability.summary.map(JSONValue.string) ?? .null, "published": vulnerability.published.map(JSONValue.string) ?? .null,
                             "severity": .object([
-                                "rating": .string(judgement(match, vulnerability)?.finding.level.rawValue ?? "unknown"),
+                                "rating": .string(judged?.finding.level.rawValue ?? "unknown"),
                                 "score": vulnerability.severity.score.map(JSONValue.number) ?? .null,
                                 "source": .string(vulnerability.severity.source),
                             ]),
-                            "status": .string(judgement(match, vulnerability)?.status.rawValue ?? "unknown"),
-                            "waiver": judgement(match, vulnerability)?.waiver.map(JSONValue.string) ?? .null,
-                            "firstSeen": firstSeen(match, vulnerability).map(JSONValue.string) ?? .null,
+                            "status": .string(judged?.status.rawValue ?? "unknown"),
+                            "waiver": judged?.waiver.map(JSONValue.string) ?? .null,
+                            "firstSeen": clock == nil ? .null : firstSeen(match, vulnerability).map(JSONValue.string) ?? .null,
                         ])
                     }),
                 ])

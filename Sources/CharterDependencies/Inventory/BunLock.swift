@@ -10,12 +10,10 @@ struct BunLock: LockfileExtractor {
     func extract(_ bytes: [UInt8], path: String, read: (String) throws -> [UInt8]) throws(LockfileError) -> [Dependency] {
         let json = try LockfileError.parsingJSON(JSONWithCommas.plainJSON(bytes), path: path)
         let text = LockfileText(bytes)
-        guard json["lockfileVersion"] != nil, let packagesValue = json["packages"] else {
-            throw LockfileError(line: 1, "no \"lockfileVersion\" and \"packages\"; is this a Bun lockfile (bun.lock)?")
-        }
-        guard let packages = packagesValue.objectValue else {
-            throw LockfileError(line: text.line(containing: "\"packages\""), "\"packages\" is not an object of name: [\"name@version\", …]; regenerate it with `bun install`")
-        }
+        let missing = "no \"lockfileVersion\" and \"packages\"; is this a Bun lockfile (bun.lock)?"
+        guard json["lockfileVersion"] != nil else { throw LockfileError(line: 1, missing) }
+        let packages = try LockfileError.object(json, "packages", in: text, missing: missing,
+                                                shape: "name: [\"name@version\", …]", remedy: "regenerate it with `bun install`")
         // Every workspace's own manifest asks for its direct dependencies.
         let directNames = Set((json["workspaces"]?.objectValue ?? [:]).values.flatMap { workspace in
             ["dependencies", "devDependencies", "optionalDependencies", "peerDependencies"].flatMap { workspace[$0]?.objectValue?.keys.map { $0 } ?? [] }

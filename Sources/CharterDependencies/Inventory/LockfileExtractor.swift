@@ -51,6 +51,16 @@ struct LockfileError: Error {
         self.message = message
     }
 
+    /// The object a JSON lockfile keeps under `key`: missing, a lockfile error at line 1 saying
+    /// `missing`; not an object, one at the key's line saying it should be `shape` and `remedy`.
+    static func object(_ json: JSONValue, _ key: String, in text: LockfileText, missing: String, shape: String, remedy: String) throws(LockfileError) -> [String: JSONValue] {
+        guard let value = json[key] else { throw LockfileError(line: 1, missing) }
+        guard let object = value.objectValue else {
+            throw LockfileError(line: text.line(containing: "\"\(key)\""), "\"\(key)\" is not an object of \(shape); \(remedy)")
+        }
+        return object
+    }
+
     /// A JSON lockfile's document; a syntax error becomes a lockfile error at its line.
     static func parsingJSON(_ bytes: [UInt8], path: String) throws(LockfileError) -> JSONValue {
         do {

@@ -10,12 +10,8 @@ struct NuGetLock: LockfileExtractor {
     func extract(_ bytes: [UInt8], path: String, read: (String) throws -> [UInt8]) throws(LockfileError) -> [Dependency] {
         let json = try LockfileError.parsingJSON(bytes, path: path)
         let text = LockfileText(bytes)
-        guard let frameworksValue = json["dependencies"] else {
-            throw LockfileError(line: 1, "no \"dependencies\"; is this a NuGet packages.lock.json?")
-        }
-        guard let frameworks = frameworksValue.objectValue else {
-            throw LockfileError(line: text.line(containing: "\"dependencies\""), "\"dependencies\" is not an object of target frameworks; run `dotnet restore --force-evaluate` to rewrite the lock")
-        }
+        let frameworks = try LockfileError.object(json, "dependencies", in: text, missing: "no \"dependencies\"; is this a NuGet packages.lock.json?",
+                                                  shape: "target frameworks", remedy: "run `dotnet restore --force-evaluate` to rewrite the lock")
         var found: [Dependency] = []
         var seen = Set<String>()
         let ordered = frameworks.map { (name: $0.key, packages: $0.value, line: text.line(containing: "\"\($0.key)\": {") ?? text.line(containing: "\"\($0.key)\"") ?? 1) }.sorted { $0.line < $1.line }

@@ -12,12 +12,8 @@ struct RenvLock: LockfileExtractor {
     func extract(_ bytes: [UInt8], path: String, read: (String) throws -> [UInt8]) throws(LockfileError) -> [Dependency] {
         let json = try LockfileError.parsingJSON(bytes, path: path)
         let text = LockfileText(bytes)
-        guard let packagesValue = json["Packages"] else {
-            throw LockfileError(line: 1, "no \"Packages\"; is this an renv.lock?")
-        }
-        guard let packages = packagesValue.objectValue else {
-            throw LockfileError(line: text.line(containing: "\"Packages\""), "\"Packages\" is not an object of packages; run `renv::snapshot()` to rewrite the lock")
-        }
+        let packages = try LockfileError.object(json, "Packages", in: text, missing: "no \"Packages\"; is this an renv.lock?",
+                                                shape: "packages", remedy: "run `renv::snapshot()` to rewrite the lock")
         var found: [Dependency] = []
         for (key, package) in packages {
             let line = text.line(containing: "\"\(key)\": {") ?? 1
