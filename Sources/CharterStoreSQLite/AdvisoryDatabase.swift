@@ -131,13 +131,17 @@ package final class AdvisoryDatabase: Sendable {
     package func records(for packages: Set<AdvisoryPackage>) throws -> [[UInt8]] {
         try mapped {
             try queue.read { db in
-                let lookup = try db.cachedStatement(sql: "SELECT a.json FROM advisory_package p JOIN advisory a ON a.id = p.id WHERE p.ecosystem = ? AND p.name = ?")
-                var seen = Set<Data>()
-                var found: [[UInt8]] = []
+                // Ids first, so an advisory naming several wanted packages is read once.
+                let lookup = try db.cachedStatement(sql: "SELECT id FROM advisory_package WHERE ecosystem = ? AND name = ?")
+                var ids = Set<String>()
                 for package in packages {
-                    for json in try Data.fetchAll(lookup, arguments: [package.ecosystem, package.name]) where seen.insert(json).inserted {
-                        found.append(Array(json))
-                    }
+                    ids.formUnion(try String.fetchAll(lookup, arguments: [package.ecosystem, package.name]))
+                }
+                let read = try db.cachedStatement(sql: "SELECT json FROM advisory WHERE id = ?")
+                var found: [[UInt8]] = []
+                found.reserveCapacity(ids.count)
+                for id in ids.sorted() {
+                    if let json = try Data.fetchOne(read, arguments: [id]) { found.append(Array(json)) }
                 }
                 return found
             }
