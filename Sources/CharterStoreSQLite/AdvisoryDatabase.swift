@@ -92,7 +92,7 @@ package final class AdvisoryDatabase: Sendable {
     }
 
     /// Adds or replaces `records` under `source`, in one transaction. A record already held with
-    /// the same `modified` time is left alone (counted unchanged).
+    /// the same or a newer `modified` time is left alone (counted unchanged).
     /// `download`, when the records came from a URL, is kept with them so the next update can ask
     /// for the archive only if it changed.
     package func importRecords(_ records: [AdvisoryRecord], source: String, at time: String, download: AdvisoryDownload? = nil) throws -> AdvisoryImportCounts {

@@ -100,6 +100,24 @@ import Testing
         #expect(status.stdout.contains("\"records\" : 1"))
     }
 
+    /// A mirror's credentials go with the request only: not into output, errors or the database.
+    @Test func mirrorCredentialsAreNeverShownOrStored() throws {
+        let mirror = try Mirror()
+        defer { mirror.stop() }
+        let home = try TemporaryDirectory("deps-update")
+        defer { home.remove() }
+        let charter = CharterProcess(home: home.file("home"))
+        let withToken = mirror.url.replacingOccurrences(of: "http://", with: "http://reader:s3cret-token@")
+        let fetched = try charter.run(["db", "update", "--mirror", withToken, "--ecosystem", "PyPI", "--ecosystem", "Missing", "--json"])
+        #expect(fetched.status == 3)
+        #expect(fetched.stdout.contains("osv:PyPI"))
+        #expect(fetched.stderr.contains("Missing/all.zip: not found"))
+        #expect(!(fetched.stdout + fetched.stderr).contains("s3cret-token"))
+        let stored = try Data(contentsOf: URL(fileURLWithPath: home.file("home/advisories.db")))
+        #expect(stored.range(of: Data("s3cret-token".utf8)) == nil)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: home.file("home")).allSatisfy { !$0.hasPrefix(".download-") }, "no download is left behind")
+    }
+
     @Test func withNothingFetchedBeforeItAsksWhichEcosystems() throws {
         let home = try TemporaryDirectory("deps-update")
         defer { home.remove() }

@@ -29,7 +29,7 @@ enum ConditionalDownload {
         task.resume()
         finished.wait()
         guard let outcome = result.withLock({ $0 }) else {
-            throw CLIError.input("GET \(url.absoluteString): no answer; check the network and try again")
+            throw CLIError.input("GET \(url.shown): no answer; check the network and try again")
         }
         return try outcome.get()
     }
@@ -37,27 +37,27 @@ enum ConditionalDownload {
     /// Runs inside the completion handler: the downloaded file is gone once it returns.
     private static func outcome(url: URL, location: URL?, response: URLResponse?, error: (any Error)?, file: String) -> Result<Outcome, CLIError> {
         if let error {
-            return .failure(.input("cannot download \(url.absoluteString): \(error.localizedDescription); check the network, or download the archive elsewhere and run `charter db import` on it"))
+            return .failure(.input("cannot download \(url.shown): \(error.localizedDescription); check the network, or download the archive elsewhere and run `charter db import` on it"))
         }
         guard let http = response as? HTTPURLResponse else {
-            return .failure(.input("GET \(url.absoluteString): the answer is not HTTP; use an http or https URL"))
+            return .failure(.input("GET \(url.shown): the answer is not HTTP; use an http or https URL"))
         }
         switch http.statusCode {
         case 304:
             return .success(.unchanged)
         case 200:
-            guard let location else { return .failure(.input("GET \(url.absoluteString): the body was not saved; try again")) }
+            guard let location else { return .failure(.input("GET \(url.shown): the body was not saved; try again")) }
             do {
                 try? FileManager.default.removeItem(atPath: file)
                 try FileManager.default.moveItem(at: location, to: URL(fileURLWithPath: file))
             } catch {
-                return .failure(CLIError(category: .storage, message: "cannot keep the download of \(url.absoluteString) at \(file): \(error.localizedDescription); check the folder is writable"))
+                return .failure(CLIError(category: .storage, message: "cannot keep the download of \(url.shown) at \(file): \(error.localizedDescription); check the folder is writable"))
             }
             return .success(.fetched(etag: http.value(forHTTPHeaderField: "ETag"), lastModified: http.value(forHTTPHeaderField: "Last-Modified")))
         case 404:
-            return .failure(.input("GET \(url.absoluteString): not found (404); check the ecosystem's spelling (OSV's names: PyPI, npm, crates.io, Go, Maven…) and the mirror URL"))
+            return .failure(.input("GET \(url.shown): not found (404); check the ecosystem's spelling (OSV's names: PyPI, npm, crates.io, Go, Maven…) and the mirror URL"))
         default:
-            return .failure(.input("GET \(url.absoluteString): HTTP \(http.statusCode); try again later"))
+            return .failure(.input("GET \(url.shown): HTTP \(http.statusCode); try again later"))
         }
     }
 }

@@ -36,7 +36,8 @@ struct DatabaseUpdate: ParsableCommand {
         let workspace = try Workspace(global)
         let database = try AdvisoryDatabase(path: workspace.advisoryDatabasePath(), create: true)
         let names = try chosenEcosystems(database)
-        let folder = (database.path as NSString).deletingLastPathComponent
+        // The download is kept beside the database (same file system) until it is imported.
+        let folder = URL(fileURLWithPath: database.path).standardizedFileURL.deletingLastPathComponent().path
         var reports: [DatabaseImport.Report] = []
         var failures: [String] = []
         for name in names {
@@ -46,8 +47,9 @@ struct DatabaseUpdate: ParsableCommand {
             }
             do {
                 if let report = try update(name, from: url, into: database, folder: folder) { reports.append(report) }
-                else { reports.append(DatabaseImport.Report(path: url.absoluteString, source: "osv:\(name)", counts: AdvisoryImportCounts(), invalid: [], unchanged: true)) }
-            } catch let error as CLIError {
+                else { reports.append(DatabaseImport.Report(path: url.shown, source: "osv:\(name)", counts: AdvisoryImportCounts(), invalid: [], unchanged: true)) }
+            } catch let error as CLIError where error.category == .input {
+                // One ecosystem that cannot be fetched or read leaves the others to update.
                 failures.append(error.message)
             }
         }
@@ -75,7 +77,7 @@ struct DatabaseUpdate: ParsableCommand {
     /// The import report, or nil when the archive held is still current.
     private func update(_ name: String, from url: URL, into database: AdvisoryDatabase, folder: String) throws -> DatabaseImport.Report? {
         let source = "osv:\(name)"
-        let held = try database.download(from: url.absoluteString)
+        let held = try database.download(from: url.shown)
         let file = folder + "/.download-\(getpid())-\(name.replacingOccurrences(of: "/", with: "_")).zip"
         defer { try? FileManager.default.removeItem(atPath: file) }
         let now = RFC3339.format(Date())
@@ -88,11 +90,11 @@ struct DatabaseUpdate: ParsableCommand {
             do {
                 loaded = try AdvisoryFiles.load(file)
             } catch {
-                throw CLIError.input("\(url.absoluteString): \(error.message)")
+                throw CLIError.input("\(url.shown): \(error.message)")
             }
-            let download = AdvisoryDownload(url: url.absoluteString, source: source, etag: etag, lastModified: lastModified, fetchedAt: now)
+            let download = AdvisoryDownload(url: url.shown, source: source, etag: etag, lastModified: lastModified, fetchedAt: now)
             let counts = try database.importRecords(DatabaseImport.records(loaded), source: source, at: now, download: download)
-            return DatabaseImport.Report(path: url.absoluteString, source: source, counts: counts, invalid: loaded.problems.map { $0.replacingOccurrences(of: file, with: url.absoluteString) })
+            return DatabaseImport.Report(path: url.shown, source: source, counts: counts, invalid: loaded.problems.map { $0.replacingOccurrences(of: file, with: url.shown) })
         }
     }
 }

@@ -33,21 +33,27 @@ struct DepsRun {
         let result = gate.judge(scan, waivers: waivers, baseline: baseline, databaseUpdated: updated, clock: clock)
         let rules = Dictionary(scan.matches.flatMap(\.vulnerabilities).map { ($0.id, $0) }) { first, _ in first }
             .sorted { $0.key < $1.key }
-            .map { RuleDescriptor(id: $0.key, description: $0.value.summary ?? $0.key, gate: "deps", securitySeverity: securitySeverity($0.value.severity)) }
+            .map { RuleDescriptor(id: $0.key, description: $0.value.summary ?? $0.key, gate: "deps", securitySeverity: securitySeverity($0.value.severity, unknown: settings.unknownSeverity)) }
         return DepsRun(result: result, scan: scan, rules: rules)
     }
 
-    /// The CVSS score, else a score in the middle of the stated rating's band (code-scanning UIs
-    /// band `security-severity` as CVSS does); nil when the severity is unknown.
-    private static func securitySeverity(_ severity: Severity) -> Double? {
+    /// The CVSS score, else a score in the middle of the rating's band (code-scanning UIs band
+    /// `security-severity` as CVSS does): the stated rating, or the policy's for unrated advisories.
+    private static func securitySeverity(_ severity: Severity, unknown: FindingLevel) -> Double {
         if let score = severity.score { return score }
-        guard let rating = severity.rating else { return nil }
-        return switch rating {
-        case .critical: 9.5
-        case .high: 8.0
-        case .medium: 5.5
-        case .low: 2.0
-        case .none: 0.0
+        switch severity.rating {
+        case .critical: return 9.5
+        case .high: return 8.0
+        case .medium: return 5.5
+        case .low: return 2.0
+        case .some(.none): return 0.0
+        case nil:
+            return switch unknown {
+            case .critical: 9.5
+            case .high: 8.0
+            case .medium: 5.5
+            case .low: 2.0
+            }
         }
     }
 }

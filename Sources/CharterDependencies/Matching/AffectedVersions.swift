@@ -17,10 +17,6 @@ package enum AffectedVersions {
         CompiledAffected(affected, ecosystem: ecosystem).evaluate(version)
     }
 
-    /// One range's events for `version` under `scheme`.
-    static func evaluate<S: VersionScheme>(_ version: String, _ events: [OSVRecord.Event], scheme: S) -> Verdict {
-        CompiledAffected.rangeCheck(events, scheme: scheme)(version)
-    }
 }
 
 /// One `affected` entry compiled under its ecosystem's ordering, for evaluating package versions

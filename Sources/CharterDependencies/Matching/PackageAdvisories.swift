@@ -52,9 +52,9 @@ struct PackageAdvisories<S: VersionScheme>: PackageMatching {
                 verdicts.affecting = byRange
                 verdicts.fixedIn = regions.fix(region, affecting: byRange)
             } else {
+                // Listed but outside the ranges: the regions' fix rule works for any set of entries.
                 verdicts.affecting = Array(Set(byRange + byList)).sorted()
-                let others = entries.indices.filter { !verdicts.affecting.contains($0) }
-                verdicts.fixedIn = fix(above: parsed, affecting: verdicts.affecting, others: others)
+                verdicts.fixedIn = regions.fix(region, affecting: verdicts.affecting)
             }
             return verdicts
         }

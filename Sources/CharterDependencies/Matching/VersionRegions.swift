@@ -5,7 +5,7 @@
 /// integer comparisons.
 ///
 /// Built only for packages whose entries are all regular (see `CompiledEntry.isRegular`);
-/// listed `versions` are looked up by text beside it.
+/// listed `versions` are looked up by canonical spelling beside it (`PackageAdvisories`).
 struct VersionRegions<S: VersionScheme>: Sendable {
     /// The versions the events name, ascending and distinct. Region `2i + 1` is `boundaries[i]`
     /// itself; region `2i` the stretch below it (and above `boundaries[i - 1]`).
@@ -78,8 +78,8 @@ struct VersionRegions<S: VersionScheme>: Sendable {
     /// The regions one range holds: evaluated once below its first own version, at each, and
     /// just above each; the answer holds for every region up to its next own version.
     private static func spans(of range: CompiledRange<S>, boundaries: [S.Version], regionCount: Int) -> [Range<Int>] {
-        var own = Array(Set(range.versions.map { index(of: $0, in: boundaries) })).sorted()
-        own = own.filter { $0 < boundaries.count }
+        // Every version a range names is a boundary, so each index is in bounds.
+        let own = Array(Set(range.versions.map { index(of: $0, in: boundaries) })).sorted()
         var spans: [Range<Int>] = []
         func add(_ regions: Range<Int>, if holds: Bool) {
             guard holds, !regions.isEmpty else { return }

@@ -26,7 +26,7 @@ package struct SARIFReport {
                 "id": .string(id),
                 "name": .string(Self.pascalCase(id)),
                 "shortDescription": .object(["text": .string(description)]),
-                "fullDescription": .object(["text": .string(description + advice)]),
+                "fullDescription": .object(["text": .string((description.hasSuffix(".") ? String(description.dropLast()) : description) + advice)]),
                 "defaultConfiguration": .object(["level": .string("error")]),
                 "properties": .object([
                     "tags": .array([.string("security"), .string(isDependency ? "vulnerability" : "secret")]),
