@@ -36,11 +36,13 @@ struct VersionRegions<S: VersionScheme>: Sendable {
         for (entry, indices) in zip(entries, fixes) {
             for (fix, index) in zip(entry.fixes, indices) where fixText[index] == nil { fixText[index] = fix.text }
         }
+        // The regions any entry holds, merged once, for the clean check of every fix.
+        let anyEntry = Self.union(spans.flatMap { $0 })
         var nextClean = [(index: Int, text: String)?](repeating: nil, count: boundaries.count + 1)
         for index in stride(from: boundaries.count - 1, through: 0, by: -1) {
             let region = 2 * index + 1
             let text = fixText[index].flatMap { text in
-                !listed.contains(scheme.canonical(text)) && !spans.contains(where: { Self.holds($0, region) }) ? text : nil
+                !Self.holds(anyEntry, region) && !listed.contains(scheme.canonical(text)) ? text : nil
             }
             nextClean[index] = text.map { (index, $0) } ?? nextClean[index + 1]
         }
