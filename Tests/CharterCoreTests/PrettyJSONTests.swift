@@ -27,6 +27,16 @@ import Testing
             """)
     }
 
+    /// Streaming one member's elements writes exactly what encoding the whole object would.
+    @Test(arguments: [0, 1, 3])
+    func streamingAnArrayMemberWritesTheSameBytes(count: Int) {
+        let elements: [JSONValue] = (0..<count).map { .object(["n": .number(Double($0)), "tags": .array([.string("a")])]) }
+        let others: [String: JSONValue] = ["zeta": .bool(false), "alpha": .array([]), "mid": .string("x")]
+        var whole = others
+        whole["list"] = .array(elements)
+        #expect(PrettyJSON.encode(others, streaming: "list", elements: elements) == PrettyJSON.encode(.object(whole)))
+    }
+
     @Test func roundTripsThroughTheParser() throws {
         let value: JSONValue = .object(["list": .array([.number(-0.5), .number(12_345_678_901), .string("\u{1}")]), "nested": .object(["x": .null])])
         #expect(try JSONParser.parse(PrettyJSON.encode(value), source: "test") == value)

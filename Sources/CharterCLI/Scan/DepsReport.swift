@@ -120,38 +120,40 @@ struct DepsReport {
         return lines.joined(separator: "\n")
     }
 
-    var json: JSONValue {
-        .object([
+    /// The report as JSON bytes, each vulnerable package written as it is made.
+    var jsonBytes: [UInt8] {
+        PrettyJSON.encode([
             "passed": .bool(passed),
             "failOn": .string(failOn.rawValue),
             "lockfiles": .array(inventory.lockfiles.map(JSONValue.string)),
             "packages": .number(Double(inventory.dependencies.count)),
-            "vulnerable": .array(matches.map { match in
-                let dependency = match.dependency
-                return .object([
-                    "ecosystem": .string(dependency.ecosystem), "name": .string(dependency.name), "version": .string(dependency.version),
-                    "purl": .string(dependency.purl), "path": .string(dependency.path), "line": .number(Double(dependency.line)),
-                    "direct": dependency.direct.map(JSONValue.bool) ?? .null, "fixedIn": match.fixedIn.map(JSONValue.string) ?? .null,
-                    "undecidable": .array(match.undecidable.map(JSONValue.string)),
-                    "vulnerabilities": .array(match.vulnerabilities.map { vulnerability in
-                        let judged = judgement(match, vulnerability)
-                        return .object([
-                            "id": .string(vulnerability.id), "aliases": .array(vulnerability.aliases.map(JSONValue.string)),
-                            "summary": vulnerability.summary.map(JSONValue.string) ?? .null, "published": vulnerability.published.map(JSONValue.string) ?? .null,
-                            "severity": .object([
-                                "rating": .string(judged?.finding.level.rawValue ?? "unknown"),
-                                "score": vulnerability.severity.score.map(JSONValue.number) ?? .null,
-                                "source": .string(vulnerability.severity.source),
-                            ]),
-                            "status": .string(judged?.status.rawValue ?? "unknown"),
-                            "waiver": judged?.waiver.map(JSONValue.string) ?? .null,
-                            "firstSeen": clock == nil ? .null : firstSeen(match, vulnerability).map(JSONValue.string) ?? .null,
-                        ])
-                    }),
-                ])
-            }),
             "problems": .array(inventory.problems.map { problem in
                 .object(["path": .string(problem.path), "line": problem.line.map { .number(Double($0)) } ?? .null, "message": .string(problem.message)])
+            }),
+        ], streaming: "vulnerable", elements: matches.lazy.map(json))
+    }
+
+    private func json(_ match: DependencyMatch) -> JSONValue {
+        let dependency = match.dependency
+        return .object([
+            "ecosystem": .string(dependency.ecosystem), "name": .string(dependency.name), "version": .string(dependency.version),
+            "purl": .string(dependency.purl), "path": .string(dependency.path), "line": .number(Double(dependency.line)),
+            "direct": dependency.direct.map(JSONValue.bool) ?? .null, "fixedIn": match.fixedIn.map(JSONValue.string) ?? .null,
+            "undecidable": .array(match.undecidable.map(JSONValue.string)),
+            "vulnerabilities": .array(match.vulnerabilities.map { vulnerability in
+                let judged = judgement(match, vulnerability)
+                return .object([
+                    "id": .string(vulnerability.id), "aliases": .array(vulnerability.aliases.map(JSONValue.string)),
+                    "summary": vulnerability.summary.map(JSONValue.string) ?? .null, "published": vulnerability.published.map(JSONValue.string) ?? .null,
+                    "severity": .object([
+                        "rating": .string(judged?.finding.level.rawValue ?? "unknown"),
+                        "score": vulnerability.severity.score.map(JSONValue.number) ?? .null,
+                        "source": .string(vulnerability.severity.source),
+                    ]),
+                    "status": .string(judged?.status.rawValue ?? "unknown"),
+                    "waiver": judged?.waiver.map(JSONValue.string) ?? .null,
+                    "firstSeen": firstSeen(match, vulnerability).map(JSONValue.string) ?? .null,
+                ])
             }),
         ])
     }

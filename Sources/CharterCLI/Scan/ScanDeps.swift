@@ -53,7 +53,7 @@ struct ScanDeps: ParsableCommand {
         let report = DepsReport(run: run, settings: settings, clock: clock)
         let bytes: [UInt8] = switch format ?? (markdown ? .markdown : global.json ? .json : .text) {
         case .text: Array((report.text + "\n").utf8)
-        case .json: PrettyJSON.encode(report.json)
+        case .json: report.jsonBytes
         case .markdown: Array((report.markdown + "\n").utf8)
         case .sarif: Array(try SARIFReport(toolVersion: CharterVersion.current).render([run.result], rules: run.rules))
         }

@@ -12,6 +12,37 @@ package enum PrettyJSON {
         return output
     }
 
+    /// `object` with one more member, `key`, an array whose elements are made one at a time as
+    /// they are written: a report of tens of thousands of findings never exists whole as values.
+    package static func encode(_ object: [String: JSONValue], streaming key: String, elements: some Sequence<JSONValue>) -> [UInt8] {
+        var output: [UInt8] = Array("{".utf8)
+        let keys = (Array(object.keys) + [key]).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        for (index, member) in keys.enumerated() {
+            if index > 0 { output.append(UInt8(ascii: ",")) }
+            newline(2, &output)
+            CanonicalJSON.appendQuoted(member, to: &output)
+            output.append(contentsOf: " : ".utf8)
+            guard member == key else {
+                write(object[member] ?? .null, indent: 2, to: &output)
+                continue
+            }
+            var empty = true
+            output.append(UInt8(ascii: "["))
+            for element in elements {
+                if !empty { output.append(UInt8(ascii: ",")) }
+                empty = false
+                newline(4, &output)
+                write(element, indent: 4, to: &output)
+            }
+            if empty { output.append(UInt8(ascii: "]")) } else {
+                newline(2, &output)
+                output.append(UInt8(ascii: "]"))
+            }
+        }
+        output.append(contentsOf: "\n}\n".utf8)
+        return output
+    }
+
     private static func write(_ value: JSONValue, indent: Int, to output: inout [UInt8]) {
         switch value {
         case .null:
