@@ -42,14 +42,13 @@ struct DepsReport {
 
     /// When the ledger first saw this vulnerability of this package in this lockfile (RFC 3339).
     private func firstSeen(_ match: DependencyMatch, _ vulnerability: Vulnerability) -> String? {
-        guard let clock, let finding = judgement(match, vulnerability)?.finding else { return nil }
-        return clock.openSince[RemediationClock.key(finding)]
+        judgement(match, vulnerability).flatMap { clock?.firstSeen($0.finding) }
     }
 
     /// "12 d" since the ledger first saw it, "new" when this scan is the first to.
     private func openFor(_ match: DependencyMatch, _ vulnerability: Vulnerability) -> String {
-        guard let since = firstSeen(match, vulnerability).flatMap(RFC3339.parse) else { return "new" }
-        return "\(max(0, Int(now.timeIntervalSince(since) / 86_400))) d"
+        guard let clock, let finding = judgement(match, vulnerability)?.finding, clock.firstSeen(finding) != nil else { return "new" }
+        return "\(clock.age(of: finding, now: now)) d"
     }
 
     /// The severity the gate judged by (an unrated advisory takes the policy's rating), and the

@@ -29,9 +29,14 @@ package struct RemediationClock: Sendable {
         return [finding.ruleID, finding.location.path, name.isEmpty ? finding.preview : name].joined(separator: "|")
     }
 
+    /// When the ledger first saw `finding` (RFC 3339); nil for one no recorded run has seen.
+    package func firstSeen(_ finding: Finding) -> String? {
+        openSince[Self.key(finding)]
+    }
+
     /// Days since `finding` was first seen; 0 for one this run sees for the first time.
     package func age(of finding: Finding, now: Date) -> Int {
-        guard let since = openSince[Self.key(finding)], let date = RFC3339.parse(since) else { return 0 }
+        guard let since = firstSeen(finding), let date = RFC3339.parse(since) else { return 0 }
         return max(0, Int(now.timeIntervalSince(date) / 86_400))
     }
 
