@@ -47,31 +47,29 @@ package struct CompiledAffected: Sendable {
     }
 }
 
-/// An advisory's `versions` list: looked up by exact text first, and put in canonical spelling
-/// only the first time a lookup needs it (PyPA lists hundreds of versions per advisory, and most
-/// advisories fetched for a scan are never asked about a spelling that differs).
+/// An advisory's `versions` list, hashed by exact text and canonical spelling only the first time
+/// an entry-by-entry lookup needs it: PyPA lists hundreds of versions per advisory, and packages
+/// matched through version regions look them up in one table of their own instead.
 final class ListedVersions: @unchecked Sendable {
-    private let exact: Set<String>
+    /// As the advisory lists them; packages matched through version regions only read these.
+    let versions: [String]
     private let canonicalize: @Sendable (String) -> String
     private let lock = NSLock()
-    private var canonicalSpellings: Set<String>?
+    private var sets: (exact: Set<String>, canonical: Set<String>)?
 
     init(_ versions: [String], canonicalize: @escaping @Sendable (String) -> String) {
-        exact = Set(versions)
+        self.versions = versions
         self.canonicalize = canonicalize
     }
 
-    var isEmpty: Bool { exact.isEmpty }
-
-    var versions: [String] { Array(exact) }
+    var isEmpty: Bool { versions.isEmpty }
 
     /// `canonical` gives the version's canonical spelling, asked for only when the text is not listed.
     func contains(_ version: String, canonical: () -> String) -> Bool {
-        if exact.contains(version) { return true }
-        let set = lock.withLock {
-            if canonicalSpellings == nil { canonicalSpellings = Set(exact.map(canonicalize)) }
-            return canonicalSpellings!
+        let built = lock.withLock {
+            if sets == nil { sets = (Set(versions), Set(versions.map(canonicalize))) }
+            return sets!
         }
-        return set.contains(canonical())
+        return built.exact.contains(version) || built.canonical.contains(canonical())
     }
 }
