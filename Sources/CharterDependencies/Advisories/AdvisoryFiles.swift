@@ -21,17 +21,11 @@ package enum AdvisoryFiles {
         }
         let inputs = isFolder.boolValue ? filesInFolder(path).flatMap(AdvisoryInput.inputs) : AdvisoryInput.inputs(of: path)
         // Reading and parsing is most of an import: spread it over every core, keeping input order.
-        let results = Locked([Result<(record: OSVRecord, json: [UInt8]), DependenciesError>?](repeating: nil, count: inputs.count))
-        DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
-            let result = inputs[index].read()
-            results.withLock { $0[index] = result }
-        }
         var loaded = Loaded()
-        for result in results.withLock({ $0 }) {
+        for result in inputs.concurrentMap(grain: 1, { $0.read() }) {
             switch result {
             case .success(let item): loaded.records.append(item)
             case .failure(let problem): loaded.problems.append(problem.message)
-            case nil: break
             }
         }
         return loaded

@@ -34,7 +34,7 @@ package struct Dependency: Sendable, Hashable, Codable {
 
     /// The distribution release after the ecosystem's colon (`12` in `Debian:12`), if any.
     package var release: String? {
-        ecosystem.firstIndex(of: ":").map { String(ecosystem[ecosystem.index(after: $0)...]) }
+        Ecosystem.release(ofOSVName: ecosystem)
     }
 
     /// The Package URL (https://github.com/package-url/purl-spec), e.g. `pkg:pypi/django@4.2.1`.

@@ -3,7 +3,8 @@
 /// that version once for all the package's advisories instead of once per range.
 struct CompiledEntry<S: VersionScheme>: Sendable {
     private let listed: ListedVersions
-    private let ranges: [CompiledRange<S>]
+    /// Cut into regions by `VersionRegions` when the entry is regular.
+    let ranges: [CompiledRange<S>]
     /// `SEMVER` ranges of an ecosystem whose own ordering is not Semantic Versioning (rare):
     /// evaluated under the SEMVER ordering, parsing the version themselves.
     private let semverRanges: [@Sendable (String) -> AffectedVersions.Verdict]
@@ -48,8 +49,6 @@ struct CompiledEntry<S: VersionScheme>: Sendable {
     /// Every version the ranges name.
     var rangeVersions: [S.Version] { ranges.flatMap(\.versions) }
 
-    /// The ranges, for cutting into regions; only for a regular entry.
-    var regularRanges: [CompiledRange<S>] { ranges }
 
     /// `version` is the text, `parsed` its reading under `S` (nil when it is not a version of
     /// the ecosystem, which leaves every range undecidable), `canonical` its canonical spelling.

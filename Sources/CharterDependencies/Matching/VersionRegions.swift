@@ -26,7 +26,7 @@ struct VersionRegions<S: VersionScheme>: Sendable {
         self.boundaries = boundaries
         let regionCount = boundaries.count * 2 + 1
         let spans = entries.map { entry in
-            Self.union(entry.regularRanges.flatMap { Self.spans(of: $0, boundaries: boundaries, regionCount: regionCount) })
+            Self.union(entry.ranges.flatMap { Self.spans(of: $0, boundaries: boundaries, regionCount: regionCount) })
         }
         let fixes = entries.map { entry in entry.fixes.map { Self.index(of: $0.version, in: boundaries) } }
         self.spans = spans

@@ -24,6 +24,11 @@ package enum Ecosystem: String, Sendable, CaseIterable {
         self.init(rawValue: base)
     }
 
+    /// The release after an OSV ecosystem name's colon (`12` in `Debian:12`), if any.
+    package static func release(ofOSVName osvName: String) -> String? {
+        osvName.firstIndex(of: ":").map { String(osvName[osvName.index(after: $0)...]) }
+    }
+
     /// The ordering of this ecosystem's versions (OSV `ECOSYSTEM` ranges).
     package var scheme: any VersionScheme {
         switch self {
