@@ -4,14 +4,17 @@ import GRDB
 
 /// The offline vulnerability database: OSV advisories in their own SQLite file (public data,
 /// rebuilt by importing again, so kept apart from the ledger's store), indexed by package.
-/// An import is one transaction: a failure leaves the database as it was.
+/// An import is one transaction: a failure leaves the database as it was. Beside the records it
+/// keeps each package's matching table (`AdvisoryTableCompiler`), compiled in the same transaction.
 package final class AdvisoryDatabase: Sendable {
     package let path: String
-    private let queue: DatabaseQueue
+    let queue: DatabaseQueue
+    let compiler: any AdvisoryTableCompiler
 
     /// Opens the database at `path`, creating it (and its folder) when `create` is set.
-    package init(path: String, create: Bool) throws {
+    package init(path: String, create: Bool, compiler: any AdvisoryTableCompiler) throws {
         self.path = path
+        self.compiler = compiler
         if !FileManager.default.fileExists(atPath: path) {
             guard create else {
                 throw StoreError(.notFound, "no advisory database at \(path); import advisories first with `charter db import PATH` (OSV JSON files or folders of them)")
@@ -66,6 +69,20 @@ package final class AdvisoryDatabase: Sendable {
                 ) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("v3-compiled-tables") { db in
+            try db.execute(sql: """
+                CREATE TABLE advisory_table (
+                    ecosystem TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    tables BLOB NOT NULL,
+                    PRIMARY KEY (ecosystem, name)
+                ) WITHOUT ROWID;
+                CREATE TABLE advisory_meta (
+                    key TEXT PRIMARY KEY,
+                    value TEXT NOT NULL
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 
@@ -103,6 +120,8 @@ package final class AdvisoryDatabase: Sendable {
                 let forget = try db.cachedStatement(sql: "DELETE FROM advisory_package WHERE id = ?")
                 let store = try db.cachedStatement(sql: "INSERT OR REPLACE INTO advisory (id, modified, source, json) VALUES (?, ?, ?, ?)")
                 let index = try db.cachedStatement(sql: "INSERT OR IGNORE INTO advisory_package (ecosystem, name, id) VALUES (?, ?, ?)")
+                let named = try db.cachedStatement(sql: "SELECT ecosystem, name FROM advisory_package WHERE id = ?")
+                var touched = Set<AdvisoryPackage>()
                 for record in records {
                     let held = try String.fetchOne(existing, arguments: [record.id])
                     // Same time, or an older copy (a stale snapshot, another source's): keep what is held.
@@ -111,6 +130,9 @@ package final class AdvisoryDatabase: Sendable {
                         continue
                     }
                     if held == nil { counts.added += 1 } else { counts.updated += 1 }
+                    // The packages it named before and names now both need their tables compiled again.
+                    for row in try Row.fetchAll(named, arguments: [record.id]) { touched.insert(AdvisoryPackage(ecosystem: row[0], name: row[1])) }
+                    touched.formUnion(record.packages)
                     try forget.execute(arguments: [record.id])
                     try store.execute(arguments: [record.id, record.modified, source, Data(record.json)])
                     for package in Set(record.packages) {
@@ -118,32 +140,12 @@ package final class AdvisoryDatabase: Sendable {
                     }
                 }
                 try db.execute(sql: "INSERT OR REPLACE INTO advisory_source (source, imported_at) VALUES (?, ?)", arguments: [source, time])
+                try compileTables(touched, in: db)
                 if let download {
                     try db.execute(sql: "INSERT OR REPLACE INTO advisory_download (url, source, etag, last_modified, fetched_at) VALUES (?, ?, ?, ?, ?)",
                                    arguments: [download.url, source, download.etag, download.lastModified, time])
                 }
                 return counts
-            }
-        }
-    }
-
-    /// The JSON of every advisory naming one of `packages`.
-    package func records(for packages: Set<AdvisoryPackage>) throws -> [[UInt8]] {
-        try mapped {
-            try queue.read { db in
-                // Ids first, so an advisory naming several wanted packages is read once.
-                let lookup = try db.cachedStatement(sql: "SELECT id FROM advisory_package WHERE ecosystem = ? AND name = ?")
-                var ids = Set<String>()
-                for package in packages {
-                    ids.formUnion(try String.fetchAll(lookup, arguments: [package.ecosystem, package.name]))
-                }
-                let read = try db.cachedStatement(sql: "SELECT json FROM advisory WHERE id = ?")
-                var found: [[UInt8]] = []
-                found.reserveCapacity(ids.count)
-                for id in ids.sorted() {
-                    if let json = try Data.fetchOne(read, arguments: [id]) { found.append(Array(json)) }
-                }
-                return found
             }
         }
     }
@@ -174,7 +176,7 @@ package final class AdvisoryDatabase: Sendable {
         }
     }
 
-    private func mapped<T>(_ body: () throws -> T) throws -> T {
+    func mapped<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch let error as DatabaseError {

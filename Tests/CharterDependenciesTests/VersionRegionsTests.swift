@@ -16,11 +16,14 @@ import Testing
             }
         }
         var checked = 0
+        var regionPackages = 0
         var differences: [String] = []
         for (name, package) in byPackage.sorted(by: { $0.key < $1.key }) {
-            compare(name, package.affected, ecosystem: package.ecosystem, scheme: package.ecosystem.scheme, checked: &checked, differences: &differences)
+            compare(name, package.affected, ecosystem: package.ecosystem, scheme: package.ecosystem.scheme, checked: &checked,
+                    regionPackages: &regionPackages, differences: &differences)
         }
         #expect(checked > 30_000)
+        #expect(regionPackages > byPackage.count * 9 / 10, "most packages should be cut into regions")
         #expect(differences.isEmpty, "\(differences.count) differences, first: \(differences.prefix(10).joined(separator: "\n"))")
     }
 
@@ -46,9 +49,19 @@ import Testing
     }
 
     private func compare<S: VersionScheme>(_ name: String, _ affected: [OSVRecord.Affected], ecosystem: Ecosystem, scheme: S,
-                                           checked: inout Int, differences: inout [String]) {
-        let regions = PackageAdvisories(scheme: scheme, affected: affected, ecosystem: ecosystem)
-        let oneByOne = PackageAdvisories(scheme: scheme, affected: affected, ecosystem: ecosystem, regionsAllowed: false)
+                                           checked: inout Int, regionPackages: inout Int, differences: inout [String]) {
+        let oneByOne = PackageAdvisories(scheme: scheme, affected: affected, ecosystem: ecosystem)
+        guard case .regions(let table) = AdvisoryCompiler.matching(affected, ecosystem: ecosystem, scheme: scheme) else { return }
+        // Through the stored form, as a scan reads it.
+        let advisory = CompiledPackage.Advisory(id: name, aliases: [], summary: nil, published: nil)
+        let compiled = CompiledPackage(ecosystem: ecosystem, name: name, release: nil, advisories: [advisory],
+                                       entries: affected.map { _ in CompiledPackage.Entry(advisory: 0, severity: .unknown) }, matching: .regions(table))
+        guard let stored = try? CompiledPackage.decode(CompiledPackage.encode([compiled]), what: name).first,
+              case .regions(let read) = stored.matching, read == table, let regions = RegionMatcher(read, scheme: scheme) else {
+            differences.append("\(name): the region table does not read back as written")
+            return
+        }
+        regionPackages += 1
         for version in probes(affected) where scheme.parse(version) != nil {
             checked += 1
             let fast = regions.match(version)

@@ -28,7 +28,7 @@ struct DatabaseImport: ParsableCommand {
 
     func run() throws {
         let workspace = try Workspace(global)
-        let database = try AdvisoryDatabase(path: workspace.advisoryDatabasePath(), create: true)
+        let database = try AdvisoryDatabase(path: workspace.advisoryDatabasePath(), create: true, compiler: DependencyTableCompiler())
         var reports: [Report] = []
         for path in paths {
             let loaded = try AdvisoryFiles.load(path)
@@ -93,7 +93,7 @@ struct DatabaseStatus: ParsableCommand {
 
     func run() throws {
         let workspace = try Workspace(global)
-        let database = try AdvisoryDatabase(path: workspace.advisoryDatabasePath(), create: false)
+        let database = try AdvisoryDatabase(path: workspace.advisoryDatabasePath(), create: false, compiler: DependencyTableCompiler())
         let sources = try database.status()
         if global.json {
             try Output.json(sources)

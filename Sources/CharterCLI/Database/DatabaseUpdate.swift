@@ -34,7 +34,7 @@ struct DatabaseUpdate: ParsableCommand {
 
     func run() throws {
         let workspace = try Workspace(global)
-        let database = try AdvisoryDatabase(path: workspace.advisoryDatabasePath(), create: true)
+        let database = try AdvisoryDatabase(path: workspace.advisoryDatabasePath(), create: true, compiler: DependencyTableCompiler())
         let names = try chosenEcosystems(database)
         // The download is kept beside the database (same file system) until it is imported.
         let folder = URL(fileURLWithPath: database.path).standardizedFileURL.deletingLastPathComponent().path

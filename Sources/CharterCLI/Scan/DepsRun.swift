@@ -22,12 +22,10 @@ struct DepsRun {
     static func perform(root: String, settings: DepsGatePolicy, waivers: [Waiver], workspace: Workspace, baseline: Baseline = Baseline(fingerprints: []),
                         clock: RemediationClock? = nil) throws -> DepsRun {
         let started = Date()
-        let database = try AdvisoryDatabase(path: workspace.advisoryDatabasePath(), create: false)
+        let database = try AdvisoryDatabase(path: workspace.advisoryDatabasePath(), create: false, compiler: DependencyTableCompiler())
         let inventory = try DepsGate.inventory(root)
         let wanted = Set(inventory.dependencies.map { AdvisoryPackage(lookup: $0.ecosystem, name: $0.name) })
-        // Records were validated on import; one that no longer parses is skipped, not fatal.
-        let records = try database.records(for: wanted).concurrentMap { try? OSVRecord.parse($0, source: "advisory database") }.compactMap { $0 }
-        let gate = DepsGate(settings: settings, advisories: records)
+        let gate = DepsGate(settings: settings, compiled: try DependencyTableCompiler.read(database.tables(for: wanted), from: database.path))
         let scan = gate.scan(inventory, started: started)
         let updated = try database.status().compactMap { RFC3339.parse($0.importedAt) }.max()
         let result = gate.judge(scan, waivers: waivers, baseline: baseline, databaseUpdated: updated, clock: clock)
@@ -57,3 +55,4 @@ struct DepsRun {
         }
     }
 }
+

@@ -31,6 +31,18 @@ struct CompiledEntry<S: VersionScheme>: Sendable {
         }
         self.ranges = ranges
         self.semverRanges = semverRanges
+        // The versions `CompiledRange` parsed, each with the text it came from.
+        rangeVersions = affected.ranges.filter { $0.type == .ecosystem || ($0.type == .semver && ecosystem.semverScheme is S) }.flatMap { range in
+            range.events.compactMap { event -> (text: String, version: S.Version)? in
+                let text: String
+                switch event {
+                case .introduced(let named): guard named != "0" else { return nil }; text = named
+                case .fixed(let named), .lastAffected(let named): text = named
+                case .limit(let named): guard !named.contains("*") else { return nil }; text = named
+                }
+                return scheme.parse(text).map { (text, $0) }
+            }
+        }
         fixes = affected.ranges.filter { $0.type != .git }.flatMap { range in
             range.events.compactMap { event -> (text: String, version: S.Version)? in
                 guard case .fixed(let text) = event, let version = scheme.parse(text) else { return nil }
@@ -46,9 +58,8 @@ struct CompiledEntry<S: VersionScheme>: Sendable {
     /// and none needs another ordering), so the entry can be cut into version regions.
     var isRegular: Bool { semverRanges.isEmpty && ranges.allSatisfy { $0.failure == nil } }
 
-    /// Every version the ranges name.
-    var rangeVersions: [S.Version] { ranges.flatMap(\.versions) }
-
+    /// Every version the ranges name, with its text: what a region table's boundaries are cut from.
+    let rangeVersions: [(text: String, version: S.Version)]
 
     /// `version` is the text, `parsed` its reading under `S` (nil when it is not a version of
     /// the ecosystem, which leaves every range undecidable), `canonical` its canonical spelling.

@@ -12,52 +12,26 @@ struct PackageVerdicts {
     var fixedIn: String?
 }
 
-/// A package's advisory entries compiled under its ecosystem's ordering: the version is parsed
-/// once for all of them, and fix versions were parsed when the entries were compiled.
+/// A package's advisory entries compiled under its ecosystem's ordering and evaluated one by
+/// one: the version is parsed once for all of them, and fix versions were parsed when the
+/// entries were compiled. Packages whose entries are all regular match through a
+/// `RegionMatcher` instead; this is the path for the others, and the reference the regions are
+/// tested against.
 struct PackageAdvisories<S: VersionScheme>: PackageMatching {
     let scheme: S
     let entries: [CompiledEntry<S>]
-    /// The version line cut into regions, when every entry is regular; nil sends every match
-    /// through the entries one by one.
-    private let regions: VersionRegions<S>?
-    /// Which entries list each version, by canonical spelling.
-    private let listed: [String: [Int]]
 
-    /// `regionsAllowed: false` matches entry by entry, as tests do to check the regions against.
-    init(scheme: S, affected: [OSVRecord.Affected], ecosystem: Ecosystem, regionsAllowed: Bool = true) {
+    init(scheme: S, entries: [CompiledEntry<S>]) {
         self.scheme = scheme
-        let entries = affected.map { CompiledEntry($0, ecosystem: ecosystem, scheme: scheme) }
         self.entries = entries
-        guard regionsAllowed, entries.allSatisfy(\.isRegular) else {
-            regions = nil
-            listed = [:]
-            return
-        }
-        var listed: [String: [Int]] = [:]
-        for (position, entry) in entries.enumerated() {
-            for version in Set(entry.listedVersions.map(scheme.canonical)) { listed[version, default: []].append(position) }
-        }
-        self.listed = listed
-        regions = VersionRegions(entries, listed: Set(listed.keys), scheme: scheme)
+    }
+
+    init(scheme: S, affected: [OSVRecord.Affected], ecosystem: Ecosystem) {
+        self.init(scheme: scheme, entries: affected.map { CompiledEntry($0, ecosystem: ecosystem, scheme: scheme) })
     }
 
     func match(_ version: String) -> PackageVerdicts {
         let parsed = scheme.parse(version)
-        if let regions, let parsed {
-            let region = regions.region(of: parsed)
-            let byRange = regions.affecting(region)
-            let byList = listed.isEmpty ? [] : (listed[scheme.canonical(version)] ?? [])
-            var verdicts = PackageVerdicts()
-            if byList.allSatisfy(byRange.contains) {
-                verdicts.affecting = byRange
-                verdicts.fixedIn = regions.fix(region, affecting: byRange)
-            } else {
-                // Listed but outside the ranges: the regions' fix rule works for any set of entries.
-                verdicts.affecting = Array(Set(byRange + byList)).sorted()
-                verdicts.fixedIn = regions.fix(region, affecting: verdicts.affecting)
-            }
-            return verdicts
-        }
         var canonical: String?
         var verdicts = PackageVerdicts()
         var others: [Int] = []

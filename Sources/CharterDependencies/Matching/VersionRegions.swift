@@ -5,7 +5,8 @@
 /// integer comparisons.
 ///
 /// Built only for packages whose entries are all regular (see `CompiledEntry.isRegular`);
-/// listed `versions` are looked up by canonical spelling beside it (`PackageAdvisories`).
+/// listed `versions` are looked up by canonical spelling beside it (`RegionMatcher`). Compiled
+/// into a `RegionTable` when advisories are imported, and read back from one for matching.
 struct VersionRegions<S: VersionScheme>: Sendable {
     /// The versions the events name, ascending and distinct. Region `2i + 1` is `boundaries[i]`
     /// itself; region `2i` the stretch below it (and above `boundaries[i - 1]`).
@@ -18,35 +19,58 @@ struct VersionRegions<S: VersionScheme>: Sendable {
     /// no entry's ranges or listed versions hold), and its text.
     private let nextClean: [(index: Int, text: String)?]
 
-    /// `listed` holds the canonical spelling of every version an entry lists.
-    init(_ entries: [CompiledEntry<S>], listed: Set<String>, scheme: S) {
-        let all = entries.flatMap { $0.rangeVersions + $0.fixes.map(\.version) }.sorted()
+    /// Reads `table` back; nil when a boundary no longer parses or the boundaries are out of
+    /// order (a table compiled under other ordering rules).
+    init?(_ table: RegionTable, scheme: S) {
         var boundaries: [S.Version] = []
-        for version in all where boundaries.last.map({ $0 < version }) ?? true { boundaries.append(version) }
+        boundaries.reserveCapacity(table.boundaries.count)
+        for text in table.boundaries {
+            guard let version = scheme.parse(text), boundaries.last.map({ $0 < version }) ?? true else { return nil }
+            boundaries.append(version)
+        }
         self.boundaries = boundaries
+        spans = table.spans
+        fixes = table.fixes
+        var nextClean = [(index: Int, text: String)?](repeating: nil, count: boundaries.count + 1)
+        var clean = table.cleanFixes.reversed().makeIterator()
+        var pending = clean.next()
+        var current: (index: Int, text: String)?
+        for index in stride(from: boundaries.count - 1, through: 0, by: -1) {
+            while let fix = pending, fix.boundary >= index {
+                if fix.boundary == index { current = (index, fix.text) }
+                pending = clean.next()
+            }
+            nextClean[index] = current
+        }
+        self.nextClean = nextClean
+    }
+
+    /// Cuts the entries' ranges into regions. `listed` maps the canonical spelling of every
+    /// version an entry lists to the entries listing it.
+    static func table(_ entries: [CompiledEntry<S>], listed: [String: [Int]], scheme: S) -> RegionTable {
+        let all = entries.flatMap { $0.rangeVersions + $0.fixes }.sorted { $0.version < $1.version }
+        var boundaries: [(text: String, version: S.Version)] = []
+        for named in all where boundaries.last.map({ $0.version < named.version }) ?? true { boundaries.append(named) }
+        let versions = boundaries.map(\.version)
         let regionCount = boundaries.count * 2 + 1
         let spans = entries.map { entry in
-            Self.union(entry.ranges.flatMap { Self.spans(of: $0, boundaries: boundaries, regionCount: regionCount) })
+            union(entry.ranges.flatMap { Self.spans(of: $0, boundaries: versions, regionCount: regionCount) })
         }
-        let fixes = entries.map { entry in entry.fixes.map { Self.index(of: $0.version, in: boundaries) } }
-        self.spans = spans
-        self.fixes = fixes
+        let fixes = entries.map { entry in entry.fixes.map { index(of: $0.version, in: versions) } }
 
         var fixText: [Int: String] = [:]
         for (entry, indices) in zip(entries, fixes) {
             for (fix, index) in zip(entry.fixes, indices) where fixText[index] == nil { fixText[index] = fix.text }
         }
         // The regions any entry holds, merged once, for the clean check of every fix.
-        let anyEntry = Self.union(spans.flatMap { $0 })
-        var nextClean = [(index: Int, text: String)?](repeating: nil, count: boundaries.count + 1)
-        for index in stride(from: boundaries.count - 1, through: 0, by: -1) {
-            let region = 2 * index + 1
-            let text = fixText[index].flatMap { text in
-                !Self.holds(anyEntry, region) && !listed.contains(scheme.canonical(text)) ? text : nil
-            }
-            nextClean[index] = text.map { (index, $0) } ?? nextClean[index + 1]
+        let anyEntry = union(spans.flatMap { $0 })
+        let cleanFixes = fixText.keys.sorted().compactMap { index -> RegionTable.CleanFix? in
+            let text = fixText[index]!
+            guard !holds(anyEntry, 2 * index + 1), listed[scheme.canonical(text)] == nil else { return nil }
+            return RegionTable.CleanFix(boundary: index, text: text)
         }
-        self.nextClean = nextClean
+        return RegionTable(boundaries: boundaries.map(\.text), spans: spans, fixes: fixes, cleanFixes: cleanFixes,
+                           ranged: entries.map { !$0.ranges.isEmpty }, listed: listed)
     }
 
     /// The region `version` falls in.

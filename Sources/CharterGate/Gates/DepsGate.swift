@@ -16,6 +16,12 @@ package struct DepsGate: Sendable {
         index = VulnerabilityIndex(advisories)
     }
 
+    /// With the advisories compiled, as the advisory database stores them.
+    package init(settings: DepsGatePolicy, compiled: [CompiledPackage]) {
+        self.settings = settings
+        index = VulnerabilityIndex(compiled: compiled)
+    }
+
     /// What a scan of one folder found.
     package struct Scan: Sendable {
         package let inventory: DependencyInventory.Result
@@ -73,7 +79,7 @@ package struct DepsGate: Sendable {
     /// Stable across scans and machines: the lockfile, package, version and vulnerability.
     package static func fingerprint(_ dependency: Dependency, _ vulnerability: Vulnerability) -> String {
         let identity = ["deps", dependency.path, dependency.ecosystem, dependency.name, dependency.version, vulnerability.id].joined(separator: "\u{0}")
-        return "sha256:" + LowercaseHex.string(SHA256.hash(data: Data(identity.utf8)))
+        return "sha256:" + SHA256.hash(data: Array(identity.utf8)).withUnsafeBytes { LowercaseHex.string($0) }
     }
 
     /// Judges a scan: the threshold and waivers, then unreadable lockfiles and the database's age.
