@@ -8,8 +8,11 @@ import Foundation
 struct DepsReport {
     let inventory: DependencyInventory.Result
     let matches: [DependencyMatch]
-    /// The gate's judgement of each vulnerability, by where and what it is.
-    let judged: [String: JudgedFinding]
+    /// The gate's judgement of each vulnerability, in the order of `matches` and their
+    /// vulnerabilities (the order the gate made its findings in).
+    let judged: [JudgedFinding]
+    /// Per match: where its vulnerabilities' judgements start in `judged`.
+    let firstJudged: [Int]
     /// The lowest level that fails.
     let failOn: FindingLevel
     let failing: Int
@@ -24,37 +27,42 @@ struct DepsReport {
         self.now = now
         inventory = run.scan.inventory
         matches = run.scan.matches
-        judged = Dictionary(run.result.findings.map { (Self.key(path: $0.finding.location.path, line: $0.finding.location.line, id: $0.finding.ruleID, package: $0.finding.preview), $0) }) { first, _ in first }
+        judged = run.result.findings
+        var start = 0
+        firstJudged = matches.map { match in
+            defer { start += match.vulnerabilities.count }
+            return start
+        }
         failOn = settings.failOn.min() ?? .critical
         failing = run.result.counts.failing
         passed = run.result.passed
     }
 
-    private func judgement(_ match: DependencyMatch, _ vulnerability: Vulnerability) -> JudgedFinding? {
-        let dependency = match.dependency
-        return judged[Self.key(path: dependency.path, line: dependency.line, id: vulnerability.id, package: "\(dependency.name)@\(dependency.version)")]
-    }
-
-    /// Where and what a finding is, without hashing a fingerprint for every lookup.
-    private static func key(path: String, line: Int, id: String, package: String) -> String {
-        "\(path)\u{1F}\(line)\u{1F}\(id)\u{1F}\(package)"
+    /// The judgement of `match`'s vulnerability at `position`: the gate judged one finding per
+    /// vulnerability, in order; a finding for another vulnerability there would be a bug, and
+    /// shows as no judgement rather than a wrong one.
+    private func judgement(_ match: Int, _ position: Int) -> JudgedFinding? {
+        let index = firstJudged[match] + position
+        guard index < judged.count, judged[index].finding.ruleID == matches[match].vulnerabilities[position].id else { return nil }
+        return judged[index]
     }
 
     /// When the ledger first saw this vulnerability of this package in this lockfile (RFC 3339).
-    private func firstSeen(_ match: DependencyMatch, _ vulnerability: Vulnerability) -> String? {
-        judgement(match, vulnerability).flatMap { clock?.firstSeen($0.finding) }
+    private func firstSeen(_ match: Int, _ position: Int) -> String? {
+        judgement(match, position).flatMap { clock?.firstSeen($0.finding) }
     }
 
     /// "12 d" since the ledger first saw it, "new" when this scan is the first to.
-    private func openFor(_ match: DependencyMatch, _ vulnerability: Vulnerability) -> String {
-        guard let clock, let finding = judgement(match, vulnerability)?.finding, clock.firstSeen(finding) != nil else { return "new" }
+    private func openFor(_ match: Int, _ position: Int) -> String {
+        guard let clock, let finding = judgement(match, position)?.finding, clock.firstSeen(finding) != nil else { return "new" }
         return "\(clock.age(of: finding, now: now)) d"
     }
 
     /// The severity the gate judged by (an unrated advisory takes the policy's rating), and the
     /// waiver that covers it.
-    private func label(_ match: DependencyMatch, _ vulnerability: Vulnerability) -> String {
-        let judgement = judgement(match, vulnerability)
+    private func label(_ match: Int, _ position: Int) -> String {
+        let vulnerability = matches[match].vulnerabilities[position]
+        let judgement = judgement(match, position)
         let level = judgement?.finding.level.rawValue ?? "unknown"
         let score = vulnerability.severity.score.map { String(format: " %.1f", $0) } ?? (vulnerability.severity.rating == nil ? " (unrated)" : "")
         let waiver = judgement?.status == .waived ? " waived \(judgement?.waiver ?? "")" : ""
@@ -63,16 +71,18 @@ struct DepsReport {
 
     var text: String {
         var rows: [[String]] = []
-        for match in matches.sorted(by: { ($0.dependency.path, $0.dependency.line, $0.dependency.name) < ($1.dependency.path, $1.dependency.line, $1.dependency.name) }) {
+        let order = matches.indices.sorted { (matches[$0].dependency.path, matches[$0].dependency.line, matches[$0].dependency.name) < (matches[$1].dependency.path, matches[$1].dependency.line, matches[$1].dependency.name) }
+        for index in order {
+            let match = matches[index]
             let dependency = match.dependency
             for (position, vulnerability) in match.vulnerabilities.enumerated() {
                 let first = position == 0
                 rows.append([
                     first ? "\(dependency.name) (\(dependency.ecosystem))" : "", first ? dependency.version : "",
-                    label(match, vulnerability),
+                    label(index, position),
                     vulnerability.id + (vulnerability.aliases.isEmpty ? "" : " (" + vulnerability.aliases.prefix(2).joined(separator: ", ") + (vulnerability.aliases.count > 2 ? ", …" : "") + ")"),
                     first ? (match.fixedIn ?? "no fix yet") : "", first ? "\(dependency.path):\(dependency.line)" : "",
-                ] + (clock == nil ? [] : [openFor(match, vulnerability)]))
+                ] + (clock == nil ? [] : [openFor(index, position)]))
             }
         }
         var lines: [String] = []
@@ -104,10 +114,11 @@ struct DepsReport {
                      failing > 0 ? "**\(failing) at or above \(failOn.rawValue)** in \(vulnerable.count) of \(inventory.dependencies.count) packages" : "None at or above \(failOn.rawValue) in \(inventory.dependencies.count) packages"]
         if !vulnerable.isEmpty {
             lines += ["", "| Package | Version | Severity | Vulnerability | Fixed in | Lockfile |", "|---|---|---|---|---|---|"]
-            for match in vulnerable {
+            for index in matches.indices where !matches[index].vulnerabilities.isEmpty {
+                let match = matches[index]
                 let dependency = match.dependency
-                for vulnerability in match.vulnerabilities {
-                    let cells = ["`\(dependency.name)`", dependency.version, label(match, vulnerability), vulnerability.id,
+                for (position, vulnerability) in match.vulnerabilities.enumerated() {
+                    let cells = ["`\(dependency.name)`", dependency.version, label(index, position), vulnerability.id,
                                  match.fixedIn ?? "no fix yet", "`\(dependency.path):\(dependency.line)`"]
                     lines.append("| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |")
                 }
@@ -119,9 +130,14 @@ struct DepsReport {
         return lines.joined(separator: "\n")
     }
 
-    /// The report as JSON bytes, each vulnerable package written as it is made.
+    /// The report as JSON bytes, the vulnerable packages made and written a batch at a time,
+    /// each batch on every core: the whole report never exists as values.
     var jsonBytes: [UInt8] {
-        PrettyJSON.encode([
+        let batches = stride(from: 0, to: matches.count, by: 512).lazy.map { start in
+            Array(start..<min(start + 512, self.matches.count))
+        }
+        let report = self
+        return PrettyJSON.encode([
             "passed": .bool(passed),
             "failOn": .string(failOn.rawValue),
             "lockfiles": .array(inventory.lockfiles.map(JSONValue.string)),
@@ -129,18 +145,19 @@ struct DepsReport {
             "problems": .array(inventory.problems.map { problem in
                 .object(["path": .string(problem.path), "line": problem.line.map { .number(Double($0)) } ?? .null, "message": .string(problem.message)])
             }),
-        ], streaming: "vulnerable", elements: matches.lazy.map(json))
+        ], streaming: "vulnerable", fragments: batches.flatMap { $0.concurrentMap(grain: 16) { PrettyJSON.fragment(report.json($0), indent: 4) } })
     }
 
-    private func json(_ match: DependencyMatch) -> JSONValue {
+    private func json(_ index: Int) -> JSONValue {
+        let match = matches[index]
         let dependency = match.dependency
         return .object([
             "ecosystem": .string(dependency.ecosystem), "name": .string(dependency.name), "version": .string(dependency.version),
             "purl": .string(dependency.purl), "path": .string(dependency.path), "line": .number(Double(dependency.line)),
             "direct": dependency.direct.map(JSONValue.bool) ?? .null, "fixedIn": match.fixedIn.map(JSONValue.string) ?? .null,
             "undecidable": .array(match.undecidable.map(JSONValue.string)),
-            "vulnerabilities": .array(match.vulnerabilities.map { vulnerability in
-                let judged = judgement(match, vulnerability)
+            "vulnerabilities": .array(match.vulnerabilities.enumerated().map { position, vulnerability in
+                let judged = judgement(index, position)
                 return .object([
                     "id": .string(vulnerability.id), "aliases": .array(vulnerability.aliases.map(JSONValue.string)),
                     "summary": vulnerability.summary.map(JSONValue.string) ?? .null, "published": vulnerability.published.map(JSONValue.string) ?? .null,
@@ -151,7 +168,7 @@ struct DepsReport {
                     ]),
                     "status": .string(judged?.status.rawValue ?? "unknown"),
                     "waiver": judged?.waiver.map(JSONValue.string) ?? .null,
-                    "firstSeen": firstSeen(match, vulnerability).map(JSONValue.string) ?? .null,
+                    "firstSeen": firstSeen(index, position).map(JSONValue.string) ?? .null,
                 ])
             }),
         ])
