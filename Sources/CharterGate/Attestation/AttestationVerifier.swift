@@ -120,14 +120,4 @@ package struct AttestationVerifier: Sendable {
         }
         return []
     }
-
-    /// Durations in reasons: `26h 3m`, `4m 10s`, `2d 1h`.
-    enum AgeText {
-        static func describe(_ seconds: TimeInterval) -> String {
-            let total = Int(seconds.rounded(.down))
-            let parts = [(total / 86_400, "d"), (total / 3600 % 24, "h"), (total / 60 % 60, "m"), (total % 60, "s")]
-            guard let first = parts.firstIndex(where: { $0.0 > 0 }) else { return "0s" }
-            return parts[first..<min(first + 2, parts.count)].filter { $0.0 > 0 }.map { "\($0.0)\($0.1)" }.joined(separator: " ")
-        }
-    }
 }

@@ -14,11 +14,11 @@ package struct VerdictAttestation: Sendable {
     ///     verdict names, if any, is always the first subject.
     ///   - ledger: the verdict's `gate.verdict` entry, its inclusion proof and the checkpoint it leads to.
     package init(verdict: Verdict, waivers: [Waiver], artifacts: [StatementSubject], ledger: LedgerEvidence, created: Date, toolVersion: String) throws {
-        try Self.check(ledger, records: verdict)
         let subjects = try (verdict.commit.map { [try StatementSubject.commit($0)] } ?? []) + artifacts
         guard !subjects.isEmpty else {
             throw GateError(.subjectInvalid, "an attestation needs a subject: run in a git checkout, or name an artifact with --subject NAME=sha256:<hex>")
         }
+        try Self.check(ledger, records: verdict)
         predicate = try VerdictPredicate(verdict: verdict, waivers: waivers, ledger: ledger, created: created, toolVersion: toolVersion)
         statement = InTotoStatement(subjects: subjects, predicateType: VerdictPredicate.type, predicate: try predicate.jsonValue())
     }
