@@ -71,7 +71,7 @@ import Testing
     // MARK: Deny
 
     enum Tamper: String, CaseIterable {
-        case flippedPayloadByte, swappedSignature, invalidBesideValidSignature, wrongKey, noSignatures, wrongSubject, failingVerdict
+        case flippedPayloadByte, wrongPayloadType, swappedSignature, invalidBesideValidSignature, wrongKey, noSignatures, wrongSubject, failingVerdict
         case expired, datedInTheFuture, policyNotAllowed, alteredPolicyDigest, alteredVerdict, alteredProof, alteredCheckpoint
         case alteredEntry, proofOfAnotherEntry, checkpointByUntrustedKey, notAStatement, otherPredicateType, garbage
     }
@@ -88,6 +88,9 @@ import Testing
             let digit = try #require(payload.firstRange(of: Array(A.imageHex.utf8))).upperBound - 1
             payload[digit] ^= 0x01
             return (try DSSEEnvelope(payloadType: envelope.payloadType, payload: payload, signatures: envelope.signatures).encoded(), standard, badSignature)
+        case .wrongPayloadType:
+            let signed = try DSSEEnvelope.sign(payload: envelope.payload, payloadType: "application/json", with: fixture.signer)
+            return (try signed.encoded(), standard, "the payload type is \"application/json\"")
         case .swappedSignature:
             let other = try fixture.envelope(created: A.created.addingTimeInterval(-60))
             return (try DSSEEnvelope(payloadType: envelope.payloadType, payload: envelope.payload, signatures: other.signatures).encoded(), standard, badSignature)
@@ -188,6 +191,24 @@ import Testing
         let decision = AttestationVerifier(signingKeys: []).verify(envelope: try fixture.envelope().encoded(), source: "a.json", requirements: try A.requirements())
         #expect(decision.reasons.first?.contains("no key is trusted to sign attestations") == true)
         #expect(decision.reasons.contains { $0.contains("no key is trusted to sign the ledger's checkpoints") })
+    }
+
+    @Test(arguments: ["", "ci.example.com+0000+AAAA", "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n"])
+    func unreadableKeysNameTheirFile(text: String) {
+        #expect {
+            try AttestationKey(text: text, source: "deploy.pub")
+        } throws: { error in
+            (error as? LedgerError)?.code == .keyInvalid && "\(error)".hasPrefix("deploy.pub: ")
+        }
+    }
+
+    @Test func vkeyAndPEMFormsShareOneKeyID() throws {
+        let signer = try NoteSigner.generate(name: "ci.example.com/charter")
+        let fromVkey = try AttestationKey(text: signer.verifier.vkey, source: "a.pub")
+        let fromPEM = try AttestationKey(text: signer.verifier.pem, source: "a.pem")
+        #expect(fromVkey.keyID == fromPEM.keyID)
+        #expect(fromVkey.keyID.count == 64)
+        #expect(fromVkey.noteVerifier == signer.verifier)
     }
 
     @Test func policyAllowListAcceptsTheRecordedDigestInAnyCase() throws {
