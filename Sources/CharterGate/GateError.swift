@@ -6,6 +6,12 @@ package struct GateError: CharterFailure {
         case policyInvalid
         case inputUnreadable
         case storage
+        /// An attestation envelope, statement or predicate that cannot be read.
+        case attestationMalformed
+        /// A subject digest that names no supported algorithm or is not hex.
+        case subjectInvalid
+        /// Ledger evidence whose entry, proof and checkpoint do not agree with each other or the verdict.
+        case evidenceMismatch
     }
 
     package let code: Code
@@ -18,9 +24,9 @@ package struct GateError: CharterFailure {
 
     package var category: FailureCategory {
         switch code {
-        case .policyInvalid: .usage
-        case .inputUnreadable: .input
-        case .storage: .storage
+        case .policyInvalid, .subjectInvalid: .usage
+        case .inputUnreadable, .attestationMalformed: .input
+        case .storage, .evidenceMismatch: .storage
         }
     }
 }

@@ -40,9 +40,13 @@ package struct NoteSigner: Sendable {
     }
 
     package func sign(_ text: String) throws -> NoteSignature {
+        NoteSignature(name: name, keyID: verifier.keyID, signature: try signature(for: Array(text.utf8)))
+    }
+
+    /// A bare Ed25519 signature over `message`, for envelopes (DSSE) that carry their own key hint.
+    package func signature(for message: [UInt8]) throws -> [UInt8] {
         let key = try Curve25519.Signing.PrivateKey(rawRepresentation: seed)
-        let signature = try key.signature(for: Array(text.utf8))
-        return NoteSignature(name: name, keyID: verifier.keyID, signature: Array(signature))
+        return Array(try key.signature(for: message))
     }
 }
 

@@ -44,8 +44,12 @@ package struct NoteVerifier: Sendable, Equatable {
 
     /// The public key as a PEM SubjectPublicKeyInfo, for tools that speak PEM (openssl, Python).
     package var pem: String {
-        let der = Data(Self.spkiPrefix + publicKey).base64EncodedString()
-        return "-----BEGIN PUBLIC KEY-----\n\(der)\n-----END PUBLIC KEY-----\n"
+        "-----BEGIN PUBLIC KEY-----\n\(Data(Self.subjectPublicKeyInfo(publicKey)).base64EncodedString())\n-----END PUBLIC KEY-----\n"
+    }
+
+    /// The DER SubjectPublicKeyInfo of a raw Ed25519 key: the bytes PEM wraps and key ids are often hashed from.
+    package static func subjectPublicKeyInfo(_ publicKey: [UInt8]) -> [UInt8] {
+        spkiPrefix + publicKey
     }
 
     /// Reads a raw Ed25519 key from PEM SubjectPublicKeyInfo.
