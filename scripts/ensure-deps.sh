@@ -33,7 +33,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 # module:package — the import name and the PyPI name, where they differ.
-for pair in cryptography jsonschema packaging cvss univers yaml:PyYAML; do
+for pair in cryptography jsonschema packaging cvss univers yaml:PyYAML securesystemslib; do
   module=${pair%%:*}
   package=${pair#*:}
   if ! python3 -c "import $module" >/dev/null 2>&1; then

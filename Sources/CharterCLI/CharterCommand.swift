@@ -27,7 +27,7 @@ package struct CharterCommand: ParsableCommand {
             Shell completions: charter --generate-completion-script bash|zsh|fish
             """,
         version: CharterVersion.current,
-        subcommands: [InitCommand.self, KeyCommand.self, CheckCommand.self, ScanCommand.self, SBOMCommand.self, DatabaseCommand.self, WaiverCommand.self, LedgerCommand.self, DecisionCommand.self]
+        subcommands: [InitCommand.self, KeyCommand.self, CheckCommand.self, VerifyCommand.self, ScanCommand.self, SBOMCommand.self, DatabaseCommand.self, WaiverCommand.self, LedgerCommand.self, DecisionCommand.self]
     )
 
     package init() {}

@@ -15,18 +15,22 @@ struct CheckCommand: ParsableCommand {
             digest, counts, the fingerprints of failing findings and the waivers used. Never a \
             secret. Exits 0 on pass and 1 on fail; a gate that cannot read its input fails closed \
             (exit 3) and records nothing. Needs `charter init` (or --home / CHARTER_HOME) unless \
-            --no-record is given.
+            --no-record is given. --attest FILE signs the recorded verdict as an in-toto \
+            attestation (`charter verify` checks it); --require-attestation FILE fails the check \
+            unless FILE attests a passing verdict for the commit, as a deploy step needs.
             """
     )
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var source: SecretsSourceOptions
     @OptionGroup var report: ReportOptions
+    @OptionGroup var attestation: AttestationOptions
 
     @Flag(help: "Do not write the verdict to the ledger (a local dry run; CI should record).")
     var noRecord = false
 
     func run() throws {
+        try attestation.validate(recording: !noRecord)
         let workspace = try Workspace(global)
         let ledger = noRecord ? nil : try openLedger(workspace)
         let progress = report.progressBar(json: global.json)
@@ -48,8 +52,9 @@ struct CheckCommand: ParsableCommand {
         guard secrets != nil || deps != nil else {
             throw CLIError.usage("charter.yml enables no gate; enable gates.secrets or gates.deps")
         }
-        let results = [secrets?.result, deps?.result].compactMap { $0 }
         let commit = GitHead.commit(of: source.root)
+        let required = try attestation.requiredAttestation(commit: commit, workspace: workspace)
+        let results = [required, secrets?.result, deps?.result].compactMap { $0 }
         let verdict = Verdict(gates: results, policy: policy, commit: commit)
         if let ledger {
             let draft = try EntryDraft(
@@ -60,6 +65,9 @@ struct CheckCommand: ParsableCommand {
             let sightings = try deps.map { try (clock ?? RemediationClock(entries: [])).drafts(for: $0.scan.findings, actor: workspace.actor, repository: repository) } ?? []
             let entries = try ledger.append([draft] + sightings)
             Output.notice("recorded gate.verdict as ledger entry \(entries[0].index)" + (sightings.isEmpty ? "" : " with \(sightings.count) vulnerability sighting(s)"))
+            if let path = try attestation.attest(verdict, entry: entries[0], waivers: policy.waivers, ledger: ledger, workspace: workspace) {
+                Output.notice("signed the \(verdict.passed ? "passing" : "failing") verdict as an attestation in \(path)")
+            }
         }
         if let path = report.baselineWrite {
             try ReportFile.write(try Baseline.encode((secrets?.findings ?? []) + (deps?.scan.findings ?? [])), to: path)

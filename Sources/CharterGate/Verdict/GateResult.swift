@@ -30,6 +30,14 @@ package struct GateResult: Sendable, Codable, Equatable {
     /// Waivers that matched a finding but had expired.
     package let expiredWaivers: [String]
 
+    package init(gate: String, passed: Bool, findings: [JudgedFinding], reasons: [String], expiredWaivers: [String]) {
+        self.gate = gate
+        self.passed = passed
+        self.findings = findings
+        self.reasons = reasons
+        self.expiredWaivers = expiredWaivers
+    }
+
     package struct Counts: Sendable, Codable, Equatable {
         package var failing = 0
         package var belowThreshold = 0
