@@ -1,0 +1,119 @@
+import Yams
+
+/// Reading manifest fields from composed YAML: members through merge keys, and which scalars are
+/// text. Kubernetes and Compose both decode YAML into JSON-like values, so a plain `1.0`, `true`
+/// or `~` is a number, a boolean or null there, never the text it looks like.
+extension Node {
+    /// How many merge keys (`<<: *defaults`) are followed through one another, so a merge that
+    /// refers back to itself ends.
+    private static let deepestMerge = 8
+
+    /// The value under `key`: the mapping's own, else the first merged mapping's (YAML's `<<`).
+    func member(_ key: String) -> Node? {
+        member(key, merges: 0)
+    }
+
+    private func member(_ key: String, merges: Int) -> Node? {
+        guard case .mapping(let mapping) = self else { return nil }
+        var merged: [Node] = []
+        for (name, value) in mapping {
+            guard case .scalar(let scalar) = name else { continue }
+            if Self.isMergeKey(scalar) {
+                merged += value.sequence.map(Array.init) ?? [value]
+            } else if scalar.string == key {
+                return value
+            }
+        }
+        guard merges < Self.deepestMerge else { return nil }
+        return merged.lazy.compactMap { $0.member(key, merges: merges + 1) }.first
+    }
+
+    /// The members with text keys, merged ones after the mapping's own and only where the
+    /// mapping does not set the key itself.
+    func members() -> [(key: String, value: Node)] {
+        members(merges: 0)
+    }
+
+    private func members(merges: Int) -> [(key: String, value: Node)] {
+        guard case .mapping(let mapping) = self else { return [] }
+        var own: [(key: String, value: Node)] = []
+        var merged: [Node] = []
+        for (name, value) in mapping {
+            guard case .scalar(let scalar) = name else { continue }
+            if Self.isMergeKey(scalar) {
+                merged += value.sequence.map(Array.init) ?? [value]
+            } else {
+                own.append((scalar.string, value))
+            }
+        }
+        guard merges < Self.deepestMerge, !merged.isEmpty else { return own }
+        var seen = Set(own.map(\.key))
+        for source in merged {
+            for member in source.members(merges: merges + 1) where seen.insert(member.key).inserted {
+                own.append(member)
+            }
+        }
+        return own
+    }
+
+    private static func isMergeKey(_ scalar: Node.Scalar) -> Bool {
+        scalar.string == "<<" && scalar.style == .plain
+    }
+
+    /// The scalar's text when YAML reads it as a string: quoted, a block scalar, tagged `!!str`
+    /// or plain and not null, a boolean or a number.
+    var text: String? {
+        guard case .scalar(let scalar) = self else { return nil }
+        switch scalarType(scalar) {
+        case .text: return scalar.string
+        default: return nil
+        }
+    }
+
+    /// A null scalar (`~`, `null`, or nothing at all): YAML's way of leaving a field unset.
+    var isNull: Bool {
+        guard case .scalar(let scalar) = self else { return false }
+        return scalarType(scalar) == .null
+    }
+
+    /// What the node is, to say why it is not the text a field needs.
+    var typeDescription: String {
+        switch self {
+        case .mapping: "a mapping"
+        case .sequence: "a list"
+        case .alias: "an alias"
+        case .scalar(let scalar):
+            switch scalarType(scalar) {
+            case .text: scalar.string.isEmpty ? "empty text" : "text"
+            case .null: "empty (null)"
+            case .boolean: "true/false"
+            case .number: "a number"
+            }
+        }
+    }
+
+    private enum ScalarType { case text, null, boolean, number }
+
+    private func scalarType(_ scalar: Node.Scalar) -> ScalarType {
+        let tag = Tag.Name(rawValue: scalar.tag.description)
+        if tag == .null { return .null }
+        if tag == .bool { return .boolean }
+        if tag == .int || tag == .float { return .number }
+        // Only a plain scalar the parser left untyped is typed by how it reads.
+        guard scalar.style == .plain, tag == .implicit else { return .text }
+        let text = scalar.string
+        if ["", "~", "null", "Null", "NULL"].contains(text) { return .null }
+        if ["true", "True", "TRUE", "false", "False", "FALSE"].contains(text) { return .boolean }
+        return Self.isNumber(text) ? .number : .text
+    }
+
+    /// YAML's numbers: decimal integers and floats (`-12`, `7.5`, `.5`, `1e3`), `0x1F`, `0o17`,
+    /// `.inf` and `.nan`.
+    private static func isNumber(_ text: String) -> Bool {
+        if [".inf", ".Inf", ".INF", "+.inf", "-.inf", "+.Inf", "-.Inf", ".nan", ".NaN", ".NAN"].contains(text) { return true }
+        if text.hasPrefix("0x") { return text.count > 2 && Int(text.dropFirst(2), radix: 16) != nil }
+        if text.hasPrefix("0o") { return text.count > 2 && Int(text.dropFirst(2), radix: 8) != nil }
+        let decimal = text.allSatisfy { $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }
+        return decimal && text.contains { $0.isNumber } && Double(text) != nil
+    }
+}
