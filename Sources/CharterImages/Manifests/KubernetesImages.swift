@@ -48,7 +48,9 @@ struct KubernetesImages {
         let owner = Owner(kind: kind, name: metadata?.member("name")?.text, namespace: metadata?.member("namespace")?.text)
         if let kind, let path = Self.podSpecPaths[kind], isBuiltIn(node) {
             podSpec(at: path, in: node, field: field, owner: owner, into: &collector)
-        } else {
+        } else if kind != "CustomResourceDefinition" {
+            // A CRD is a schema: its `containers` are property definitions, and it is often
+            // the largest document of all.
             search(node, field: field, owner: owner, depth: 0, into: &collector)
         }
     }
@@ -144,7 +146,8 @@ struct KubernetesImages {
             }
             guard let image = item.member("image") else { continue }
             let imageField = itemField.key("image")
-            if document.isTemplate(image) || image.text.map(HelmTemplateSyntax.isTemplate) == true {
+            // Only a value that is not text can be an action YAML read as a mapping.
+            if image.text.map(HelmTemplateSyntax.isTemplate) ?? document.isTemplate(image) {
                 collector.problem(.unrenderedTemplate, at: image, in: document, field: imageField,
                                   "\(imageField) is Helm template syntax that was never rendered; render the chart (`helm template …`) and scan the output")
                 continue

@@ -3,16 +3,17 @@ import Yams
 /// What the walkers have found in one file so far, and how much work they may still do: aliases
 /// let a small file name the same subtree millions of times, so every node visited is counted.
 struct ManifestCollector {
-    /// Far past any real manifest (a large rendered chart is a few hundred thousand nodes).
-    static let mostNodes = 2_000_000
-
     let path: String
     var scan = ManifestScan()
+    let mostNodes: Int
     private var nodesLeft: Int
     private(set) var isExhausted = false
 
-    init(path: String, mostNodes: Int = Self.mostNodes) {
+    /// A node takes at least a byte of text, so a file of `bytes` bytes has fewer nodes than that
+    /// unless aliases repeat them; the allowance on top covers small files with a few aliases.
+    init(path: String, bytes: Int) {
         self.path = path
+        mostNodes = 100_000 + bytes
         nodesLeft = mostNodes
     }
 
@@ -24,7 +25,7 @@ struct ManifestCollector {
         isExhausted = true
         let (line, column) = document.position(of: node)
         scan.problems.append(ManifestProblem(.tooLarge, path: path, line: line, column: column,
-                                             "more than \(Self.mostNodes) YAML nodes to walk (an alias repeated too often?); the rest of the file is not read"))
+                                             "more than \(mostNodes) YAML nodes to walk, more than the file's text holds (an alias repeated too often?); the rest of the file is not read"))
         return false
     }
 

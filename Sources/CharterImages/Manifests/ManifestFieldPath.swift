@@ -7,7 +7,8 @@ struct ManifestFieldPath: CustomStringConvertible {
 
     func key(_ name: String) -> ManifestFieldPath {
         var path = self
-        if name.isEmpty || name.contains(where: { ".[]\" ".contains($0) }) {
+        let ambiguous = name.utf8.contains { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "]") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: " ") }
+        if name.isEmpty || ambiguous {
             path.description += "[\"\(name)\"]"
         } else {
             path.description += description.isEmpty ? name : "." + name

@@ -8,7 +8,7 @@ package enum ManifestImages {
     /// The images in `text`, the file at `path` (relative to the scanned root, as reported). The
     /// format is Compose for Compose file names and Kubernetes otherwise, unless given.
     package static func scan(_ text: String, path: String, format: ManifestFormat? = nil) -> ManifestScan {
-        var collector = ManifestCollector(path: path)
+        var collector = ManifestCollector(path: path, bytes: text.utf8.count)
         collector.scan.files = [path]
         guard text.utf8.count <= largestFile else {
             collector.scan.problems.append(ManifestProblem(.tooLarge, path: path, "larger than \(largestFile >> 20) MiB; not read as a manifest"))

@@ -86,7 +86,9 @@ enum ManifestYAMLGuard {
             var index = start
             var atValue = true
             var compact = 0
-            defer { deepest = max(deepest, indents.count + compact + flowDepth) }
+            // Measured at every level opened, since a line can close what it opened.
+            func measure() { deepest = max(deepest, indents.count + compact + flowDepth) }
+            measure()
             while index < bytes.count {
                 let byte = bytes[index]
                 let next = index + 1 < bytes.count ? bytes[index + 1] : nil
@@ -100,13 +102,16 @@ enum ManifestYAMLGuard {
                 switch byte {
                 case UInt8(ascii: "-") where atValue && nextIsBlank && flowDepth == 0:
                     compact += 1
+                    measure()
                 case UInt8(ascii: "?") where atValue && nextIsBlank:
                     complexKeyLine = complexKeyLine ?? number
                     compact += 1
+                    measure()
                 case UInt8(ascii: "["), UInt8(ascii: "{"):
                     guard atValue || flowDepth > 0 else { atValue = false; continue }
                     flowDepth += 1
                     atValue = true
+                    measure()
                 case UInt8(ascii: "]"), UInt8(ascii: "}"):
                     atValue = false
                     guard flowDepth > 0 else { continue }

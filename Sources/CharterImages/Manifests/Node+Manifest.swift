@@ -95,16 +95,29 @@ extension Node {
     private enum ScalarType { case text, null, boolean, number }
 
     private func scalarType(_ scalar: Node.Scalar) -> ScalarType {
-        let tag = Tag.Name(rawValue: scalar.tag.description)
-        if tag == .null { return .null }
-        if tag == .bool { return .boolean }
-        if tag == .int || tag == .float { return .number }
         // Only a plain scalar the parser left untyped is typed by how it reads.
-        guard scalar.style == .plain, tag == .implicit else { return .text }
+        let tag = Tag.Name(rawValue: scalar.tag.rawValue)
+        guard scalar.style == .plain, tag == .implicit else {
+            switch tag {
+            case .null: return .null
+            case .bool: return .boolean
+            case .int, .float: return .number
+            default: return .text
+            }
+        }
         let text = scalar.string
-        if ["", "~", "null", "Null", "NULL"].contains(text) { return .null }
-        if ["true", "True", "TRUE", "false", "False", "FALSE"].contains(text) { return .boolean }
-        return Self.isNumber(text) ? .number : .text
+        guard let first = text.utf8.first else { return .null }
+        switch first {
+        case UInt8(ascii: "~"), UInt8(ascii: "n"), UInt8(ascii: "N"):
+            if ["~", "null", "Null", "NULL"].contains(text) { return .null }
+        case UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"):
+            if ["true", "True", "TRUE", "false", "False", "FALSE"].contains(text) { return .boolean }
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "+"), UInt8(ascii: "-"):
+            if Self.isNumber(text) { return .number }
+        default:
+            break
+        }
+        return .text
     }
 
     /// YAML's numbers: decimal integers and floats (`-12`, `7.5`, `.5`, `1e3`), `0x1F`, `0o17`,
