@@ -175,6 +175,29 @@ import Testing
         #expect(scan.images.count < ManifestCollector(path: "laughs.yaml", bytes: yaml.utf8.count).mostNodes)
     }
 
+    /// Looking a key up in a mapping counts toward the same bound: one large mapping aliased as
+    /// every container, or merges of merges, cost their size at each use. Uncounted, these
+    /// would visit too few nodes to reach the bound and take minutes at full size.
+    @Test(arguments: ["repeatedMapping", "mergeChain", "mergeFanOut"])
+    func lookupsAreBounded(_ shape: String) {
+        var lines = ["apiVersion: example.com/v1", "kind: Widget"]
+        switch shape {
+        case "repeatedMapping":
+            lines.append("big: &big {" + (0..<20_000).map { "k\($0): v" }.joined(separator: ", ") + "}")
+            lines.append("spec: {containers: [" + Array(repeating: "*big", count: 1_000).joined(separator: ", ") + "]}")
+        case "mergeChain":
+            lines.append("m0: &m0 {name: base}")
+            for level in 1..<8 { lines.append("m\(level): &m\(level) {<<: [" + Array(repeating: "*m\(level - 1)", count: 10).joined(separator: ", ") + "]}") }
+            lines.append("spec: {containers: [" + Array(repeating: "{<<: *m7}", count: 100).joined(separator: ", ") + "]}")
+        default:
+            lines.append("e: &e {}")
+            lines.append("c: &c {image: nginx, <<: [" + Array(repeating: "*e", count: 5_000).joined(separator: ", ") + "]}")
+            lines.append("spec: {containers: [" + Array(repeating: "*c", count: 5_000).joined(separator: ", ") + "]}")
+        }
+        let scan = ManifestImages.scan(lines.joined(separator: "\n") + "\n", path: "lookups.yaml")
+        #expect(ManifestSummary.problems(scan).map { $0.prefix(8) } == ["tooLarge"])
+    }
+
     @Test(arguments: [
         ("flow", "kind: Pod\nspec: " + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000) + "\n", 2),
         ("block", "kind: Pod\n" + (0..<2_000).map { String(repeating: " ", count: $0) + "k\($0):" }.joined(separator: "\n") + " end\n", 258),

@@ -9,25 +9,25 @@ enum ComposeImages {
             collector.problem(.wrongType, at: root, in: document, field: nil, "a Compose file is a mapping with `services:`, not \(root.typeDescription)")
             return
         }
-        guard let services = root.member("services"), !services.isNull else { return }
+        guard let services = collector.member("services", of: root, in: document), !services.isNull else { return }
         let servicesField = ManifestFieldPath.root.key("services")
         guard case .mapping = services else {
             collector.problem(.wrongType, at: services, in: document, field: servicesField,
                               "services is \(services.typeDescription); it must map each service's name to its settings")
             return
         }
-        for (name, service) in services.members() {
+        for (name, service) in collector.members(of: services, in: document) {
             guard collector.visit(service, in: document) else { return }
             let field = servicesField.key(name)
             guard case .mapping = service else {
                 collector.problem(.wrongType, at: service, in: document, field: field, "\(field) is \(service.typeDescription); a service is a mapping")
                 continue
             }
-            let build = service.member("build").flatMap { $0.isNull ? nil : $0 }
-            if let image = service.member("image"), !image.isNull || build == nil {
+            let build = collector.member("build", of: service, in: document).flatMap { $0.isNull ? nil : $0 }
+            if let image = collector.member("image", of: service, in: document), !image.isNull || build == nil {
                 self.image(image, service: name, builds: build != nil, field: field.key("image"), in: document, into: &collector)
             } else if let build {
-                collector.scan.builtServices.append(built(name, build, in: document, collector.path))
+                collector.scan.builtServices.append(built(name, build, in: document, into: &collector))
             }
         }
     }
@@ -48,11 +48,11 @@ enum ComposeImages {
     }
 
     /// `build: ./api` or `build: {context: ./api, dockerfile: Dockerfile.prod}`.
-    private static func built(_ service: String, _ build: Node, in document: ManifestDocument, _ path: String) -> ComposeBuild {
+    private static func built(_ service: String, _ build: Node, in document: ManifestDocument, into collector: inout ManifestCollector) -> ComposeBuild {
         let (line, column) = document.position(of: build)
-        let context = build.text ?? build.member("context")?.text
-        let dockerfile = build.member("dockerfile")?.text
-        return ComposeBuild(service: service, path: path, line: line, column: column,
+        let context = build.text ?? collector.member("context", of: build, in: document)?.text
+        let dockerfile = collector.member("dockerfile", of: build, in: document)?.text
+        return ComposeBuild(service: service, path: collector.path, line: line, column: column,
                             context: context.map(interpolated) ?? ".", dockerfile: dockerfile.map(interpolated))
     }
 

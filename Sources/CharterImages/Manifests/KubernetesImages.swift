@@ -39,14 +39,15 @@ struct KubernetesImages {
 
     private func object(_ node: Node, field: ManifestFieldPath, lists: Int, into collector: inout ManifestCollector) {
         guard case .mapping = node, collector.visit(node, in: document) else { return }
-        let kind = node.member("kind")?.text
-        if let kind, kind.hasSuffix("List"), let items = node.member("items") {
+        let kind = collector.member("kind", of: node, in: document)?.text
+        if let kind, kind.hasSuffix("List"), let items = collector.member("items", of: node, in: document) {
             listItems(items, field: field.key("items"), lists: lists, into: &collector)
             return
         }
-        let metadata = node.member("metadata")
-        let owner = Owner(kind: kind, name: metadata?.member("name")?.text, namespace: metadata?.member("namespace")?.text)
-        if let kind, let path = Self.podSpecPaths[kind], isBuiltIn(node) {
+        let metadata = collector.member("metadata", of: node, in: document)
+        let owner = Owner(kind: kind, name: metadata.flatMap { collector.member("name", of: $0, in: document)?.text },
+                          namespace: metadata.flatMap { collector.member("namespace", of: $0, in: document)?.text })
+        if let kind, let path = Self.podSpecPaths[kind], isBuiltIn(node, &collector) {
             podSpec(at: path, in: node, field: field, owner: owner, into: &collector)
         } else if kind != "CustomResourceDefinition" {
             // A CRD is a schema: its `containers` are property definitions, and it is often
@@ -74,8 +75,8 @@ struct KubernetesImages {
         }
     }
 
-    private func isBuiltIn(_ object: Node) -> Bool {
-        guard let apiVersion = object.member("apiVersion")?.text else { return true }
+    private func isBuiltIn(_ object: Node, _ collector: inout ManifestCollector) -> Bool {
+        guard let apiVersion = collector.member("apiVersion", of: object, in: document)?.text else { return true }
         let group = apiVersion.firstIndex(of: "/").map { String(apiVersion[..<$0]) } ?? ""
         return Self.builtInGroups.contains(group)
     }
@@ -85,7 +86,7 @@ struct KubernetesImages {
         var node = object
         var field = field
         for key in path {
-            guard let next = node.member(key), !next.isNull else { return }
+            guard let next = collector.member(key, of: node, in: document), !next.isNull else { return }
             field = field.key(key)
             guard case .mapping = next else {
                 collector.problem(.wrongType, at: next, in: document, field: field, "\(field) is \(next.typeDescription); it must be a mapping")
@@ -94,7 +95,7 @@ struct KubernetesImages {
             node = next
         }
         for list in Self.containerLists {
-            guard let containers = node.member(list) else { continue }
+            guard let containers = collector.member(list, of: node, in: document) else { continue }
             self.containers(containers, field: field.key(list), list: list, owner: owner, strict: true, into: &collector)
         }
     }
@@ -109,7 +110,7 @@ struct KubernetesImages {
         }
         switch node {
         case .mapping:
-            for (key, value) in node.members() {
+            for (key, value) in collector.members(of: node, in: document) {
                 if Self.containerLists.contains(key), case .sequence = value {
                     containers(value, field: field.key(key), list: key, owner: owner, strict: false, into: &collector)
                 } else {
@@ -144,7 +145,7 @@ struct KubernetesImages {
                 }
                 continue
             }
-            guard let image = item.member("image") else { continue }
+            guard let image = collector.member("image", of: item, in: document) else { continue }
             let imageField = itemField.key("image")
             // Only a value that is not text can be an action YAML read as a mapping.
             if image.text.map(HelmTemplateSyntax.isTemplate) ?? document.isTemplate(image) {
@@ -154,7 +155,7 @@ struct KubernetesImages {
             }
             guard let written = collector.text(of: image, field: imageField, in: document, example: "registry.example.com/app:1.4@sha256:…") else { continue }
             let container = KubernetesContainer(kind: owner.kind, name: owner.name, namespace: owner.namespace,
-                                                container: item.member("name")?.text, list: list, helmSource: document.helmSource)
+                                                container: collector.member("name", of: item, in: document)?.text, list: list, helmSource: document.helmSource)
             collector.image(written, at: image, in: document, field: imageField, context: .container(container))
         }
     }

@@ -19,8 +19,27 @@ struct ManifestCollector {
 
     /// Counts one node; false once the bound is reached, which is said once as a problem.
     mutating func visit(_ node: Node, in document: ManifestDocument) -> Bool {
+        spend(1, at: node, in: document)
+    }
+
+    /// The member `key` of a mapping, the members looked at counted as visits; nil once the
+    /// bound is reached.
+    mutating func member(_ key: String, of node: Node, in document: ManifestDocument) -> Node? {
+        var scanned = 0
+        let found = node.member(key, scanned: &scanned, limit: nodesLeft)
+        return spend(scanned, at: node, in: document) ? found : nil
+    }
+
+    /// The members of a mapping (merged ones included), counted the same way.
+    mutating func members(of node: Node, in document: ManifestDocument) -> [(key: String, value: Node)] {
+        var scanned = 0
+        let found = node.members(scanned: &scanned, limit: nodesLeft)
+        return spend(scanned, at: node, in: document) ? found : []
+    }
+
+    private mutating func spend(_ nodes: Int, at node: Node, in document: ManifestDocument) -> Bool {
         guard !isExhausted else { return false }
-        nodesLeft -= 1
+        nodesLeft -= nodes
         guard nodesLeft < 0 else { return true }
         isExhausted = true
         let (line, column) = document.position(of: node)

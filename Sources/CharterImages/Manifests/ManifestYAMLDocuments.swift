@@ -50,8 +50,10 @@ struct ManifestYAMLDocuments: Sequence, IteratorProtocol {
             }
             do {
                 // The basic resolver leaves plain scalars untyped: manifests are read as text,
-                // and the few fields that must be text are typed where they are read.
-                current = (try Parser(yaml: String(piece.text), resolver: .basic), piece, Self.helmSource(of: piece.text))
+                // and the few fields that must be text are typed where they are read. The
+                // encoding is named because Yams's default reads the environment every time.
+                let parser = try Parser(yaml: String(piece.text), resolver: .basic, encoding: .utf8)
+                current = (parser, piece, Self.helmSource(of: piece.text))
             } catch {
                 return .problem(problem(error, in: piece))
             }

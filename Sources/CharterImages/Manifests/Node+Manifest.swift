@@ -4,52 +4,69 @@ import Yams
 /// text. Kubernetes and Compose both decode YAML into JSON-like values, so a plain `1.0`, `true`
 /// or `~` is a number, a boolean or null there, never the text it looks like.
 extension Node {
-    /// How many merge keys (`<<: *defaults`) are followed through one another, so a merge that
-    /// refers back to itself ends.
+    /// How many merge keys (`<<: *defaults`) are followed through one another.
     private static let deepestMerge = 8
 
     /// The value under `key`: the mapping's own, else the first merged mapping's (YAML's `<<`).
-    func member(_ key: String) -> Node? {
-        member(key, merges: 0)
+    /// `scanned` grows by the members and merged mappings looked at, and the search gives up
+    /// (nil) past `limit`: an alias makes one mapping of a million keys cheap to repeat a million
+    /// times, and merges of merges multiply.
+    func member(_ key: String, scanned: inout Int, limit: Int) -> Node? {
+        member(key, merges: 0, scanned: &scanned, limit: limit)
     }
 
-    private func member(_ key: String, merges: Int) -> Node? {
+    private func member(_ key: String, merges: Int, scanned: inout Int, limit: Int) -> Node? {
         guard case .mapping(let mapping) = self else { return nil }
-        var merged: [Node] = []
-        for (name, value) in mapping {
+        var merge: Node?
+        // By index: iterating a Yams mapping copies all of its pairs first.
+        for index in mapping.indices {
+            let (name, value) = mapping[index]
+            scanned += 1
+            guard scanned <= limit else { return nil }
             guard case .scalar(let scalar) = name else { continue }
             if Self.isMergeKey(scalar) {
-                merged += value.sequence.map(Array.init) ?? [value]
+                merge = value
             } else if scalar.string == key {
                 return value
             }
         }
-        guard merges < Self.deepestMerge else { return nil }
-        return merged.lazy.compactMap { $0.member(key, merges: merges + 1) }.first
+        guard merges < Self.deepestMerge, let merge else { return nil }
+        for source in Self.sources(of: merge) {
+            scanned += 1
+            guard scanned <= limit else { return nil }
+            if let found = source.member(key, merges: merges + 1, scanned: &scanned, limit: limit) { return found }
+        }
+        return nil
     }
 
     /// The members with text keys, merged ones after the mapping's own and only where the
-    /// mapping does not set the key itself.
-    func members() -> [(key: String, value: Node)] {
-        members(merges: 0)
+    /// mapping does not set the key itself; `scanned` and `limit` as for `member` (past the
+    /// limit, the members so far).
+    func members(scanned: inout Int, limit: Int) -> [(key: String, value: Node)] {
+        members(merges: 0, scanned: &scanned, limit: limit)
     }
 
-    private func members(merges: Int) -> [(key: String, value: Node)] {
+    private func members(merges: Int, scanned: inout Int, limit: Int) -> [(key: String, value: Node)] {
         guard case .mapping(let mapping) = self else { return [] }
         var own: [(key: String, value: Node)] = []
-        var merged: [Node] = []
-        for (name, value) in mapping {
+        var merge: Node?
+        for index in mapping.indices {
+            let (name, value) = mapping[index]
+            scanned += 1
+            guard scanned <= limit else { return own }
             guard case .scalar(let scalar) = name else { continue }
             if Self.isMergeKey(scalar) {
-                merged += value.sequence.map(Array.init) ?? [value]
+                merge = value
             } else {
                 own.append((scalar.string, value))
             }
         }
-        guard merges < Self.deepestMerge, !merged.isEmpty else { return own }
+        guard merges < Self.deepestMerge, let merge else { return own }
         var seen = Set(own.map(\.key))
-        for source in merged {
-            for member in source.members(merges: merges + 1) where seen.insert(member.key).inserted {
+        for source in Self.sources(of: merge) {
+            scanned += 1
+            guard scanned <= limit else { return own }
+            for member in source.members(merges: merges + 1, scanned: &scanned, limit: limit) where seen.insert(member.key).inserted {
                 own.append(member)
             }
         }
@@ -58,6 +75,11 @@ extension Node {
 
     private static func isMergeKey(_ scalar: Node.Scalar) -> Bool {
         scalar.string == "<<" && scalar.style == .plain
+    }
+
+    /// What a merge key merges: one mapping, or a list of them in order of precedence.
+    private static func sources(of merge: Node) -> Node.Sequence {
+        merge.sequence ?? Node.Sequence([merge])
     }
 
     /// The scalar's text when YAML reads it as a string: quoted, a block scalar, tagged `!!str`
