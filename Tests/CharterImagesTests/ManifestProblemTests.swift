@@ -209,14 +209,39 @@ import Testing
         #expect(scan.images.count == 1)
     }
 
-    /// Anchors that each wrap the one before nest deeper than the text shows.
-    @Test func aliasChainsAreBounded() {
+    /// Anchors that each wrap the one before nest deeper than the text shows: thousands deep, the
+    /// composed tree would overflow the stack when released, so the text is refused first. Each
+    /// link here adds two levels (a mapping entry and a list) to the first anchor's four, so the
+    /// 127th link, on line 129, passes 256.
+    @Test(arguments: [5_000, 100_000])
+    func aliasChainsAreRefused(_ levels: Int) {
+        let scan = ManifestImages.scan(Self.chain(levels) + "---\n" + Self.pod("after", image: "redis"), path: "chain.yaml")
+        #expect(ManifestSummary.problems(scan) == ["unsupportedYAML 129:- -"])
+        #expect(scan.problems.first?.message.contains("once its aliases are expanded") == true, "\(scan.problems)")
+        #expect(scan.images.map(\.reference) == ["redis"])
+    }
+
+    @Test func shortAliasChainsAreRead() {
+        let scan = ManifestImages.scan(Self.chain(100), path: "chain.yaml")
+        #expect(scan.problems.isEmpty, "\(scan.problems)")
+        #expect(scan.images.count == 101, "the 100 anchors and the spec each hold the image once")
+    }
+
+    static func chain(_ levels: Int) -> String {
         var lines = ["kind: Widget", "a0: &a0 {containers: [{image: nginx}]}"]
-        for level in 1..<400 { lines.append("a\(level): &a\(level) [*a\(level - 1)]") }
-        lines.append("spec: *a399")
-        let scan = ManifestImages.scan(lines.joined(separator: "\n") + "\n", path: "chain.yaml")
-        #expect(scan.problems.contains { $0.kind == .unsupportedYAML && $0.message.contains("through aliases") })
-        #expect(scan.images.count > 0)
+        for level in 1..<levels { lines.append("a\(level): &a\(level) [*a\(level - 1)]") }
+        lines.append("spec: *a\(levels - 1)")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Anchors used side by side, however often, do not nest.
+    @Test func aliasesSideBySideAreRead() {
+        var lines = ["kind: Widget", "base: &base {image: nginx}", "spec:", "  containers:"]
+        lines += Array(repeating: "  - *base", count: 2_000)
+        lines += ["  initContainers: &inits [*base, *base]", "  more: [*inits, *inits]"]
+        let scan = ManifestImages.scan(lines.joined(separator: "\n") + "\n", path: "wide.yaml")
+        #expect(scan.problems.isEmpty, "\(scan.problems)")
+        #expect(scan.images.count == 2_002)
     }
 
     @Test func oversizedAndUndecodableFiles() {

@@ -1,10 +1,11 @@
-/// Cheap checks on a document's text before Yams composes it, against the two shapes that make
+/// Cheap checks on a document's text before Yams composes it, against the shapes that make
 /// composing explode. Yams hashes every mapping key to find duplicates, and a key reached through
 /// aliases (`? *a`) is hashed as its whole expansion: a kilobyte of nested aliases takes minutes.
-/// Yams also composes by recursion, so nesting thousands deep overflows the stack. Manifests need
-/// neither, so a document with a non-text key and an alias, or nested deeper than
-/// `deepestNesting`, is refused. The depth is estimated by a light scan of the text that errs
-/// high (an unbalanced `[` starting a line of a multi-line plain scalar counts), never low.
+/// Yams composes by recursion and Swift releases the tree by recursion, so nesting thousands deep,
+/// in the text or through chains of aliases, overflows the stack. Manifests need none of this, so
+/// a document with a non-text key and an alias, or nested deeper than `deepestNesting` with or
+/// without its aliases expanded, is refused. The depth is estimated by a light scan of the text
+/// that errs high (an unbalanced `[` starting a line of a multi-line plain scalar counts), never low.
 enum ManifestYAMLGuard {
     static let deepestNesting = 256
 
@@ -21,6 +22,10 @@ enum ManifestYAMLGuard {
             if scan.deepest > deepestNesting {
                 return Refusal(line: number, message: "nests deeper than \(deepestNesting) levels; no manifest needs that, so this document is not read")
             }
+            if scan.deepest + scan.aliasDepth.deepest > deepestNesting {
+                return Refusal(line: number, message: "nests deeper than \(deepestNesting) levels once its aliases are expanded (anchors that wrap one another); "
+                    + "no manifest needs that, so this document is not read")
+            }
         }
         if scan.hasAlias, let line = scan.complexKeyLine {
             return Refusal(line: line, message: "a list, mapping or alias is used as a mapping key in a document that has aliases; "
@@ -34,6 +39,7 @@ enum ManifestYAMLGuard {
         var deepest = 0
         var hasAlias = false
         var complexKeyLine: Int?
+        var aliasDepth = YAMLAliasDepth()
         private var indents: [Int] = []
         private var flowDepth = 0
         private var openQuote: UInt8?
@@ -131,12 +137,14 @@ enum ManifestYAMLGuard {
                     guard atValue else { continue }
                     let name = bytes[index...].prefix(while: Self.isAnchorCharacter)
                     hasAlias = hasAlias || !name.isEmpty
+                    aliasDepth.alias(Self.name(name), nesting: indents.count + compact + flowDepth)
                     index += name.count
                     atValue = false
                     if Self.keySeparatorFollows(bytes, from: index, inFlow: flowDepth > 0) { complexKeyLine = complexKeyLine ?? number }
                 case UInt8(ascii: "&"), UInt8(ascii: "!"):
                     // An anchor or a tag comes before the value it names.
                     guard atValue else { continue }
+                    if byte == UInt8(ascii: "&") { aliasDepth.anchor(Self.name(bytes[index...].prefix(while: Self.isAnchorCharacter))) }
                     while index < bytes.count, !Self.isBlank(bytes[index]) { index += 1 }
                 case UInt8(ascii: "|"), UInt8(ascii: ">"):
                     guard atValue, flowDepth == 0 else { atValue = false; continue }
@@ -183,6 +191,10 @@ enum ManifestYAMLGuard {
 
         private static func isFlowIndicator(_ byte: UInt8) -> Bool {
             byte == UInt8(ascii: ",") || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]") || byte == UInt8(ascii: "{") || byte == UInt8(ascii: "}")
+        }
+
+        private static func name(_ bytes: ArraySlice<UInt8>) -> String {
+            String(decoding: bytes, as: UTF8.self)
         }
 
         /// libyaml's anchor names: letters, digits, `_` and `-`.
