@@ -38,8 +38,9 @@ struct YAMLAliasDepth {
         case .closed(let closed):
             depth = closed
         case nil:
-            // Undefined: the parser says so.
-            depth = 0
+            // An anchor this scan did not see (or none, which the parser reports) lies somewhere
+            // before, so nothing so far reaches further than its expansion can.
+            depth = greatestReach(since: 0)
         }
         let reach = nesting + depth
         deepest = max(deepest, reach)
