@@ -127,7 +127,7 @@ import Testing
             "wrongType 3:12 services.list.image", "wrongType 5:12 services.number.image", "wrongType 7:11 services.nothing.image",
             "wrongType 9:12 services.flag.image", "wrongType 10:9 services.bare",
         ])
-        #expect(scan.problems[0].message == "services.list.image is a list; it must be text such as `registry.example.com/app:1.4@sha256:…`")
+        #expect(scan.problems[0].message == "services.list.image is a list; it must be text naming an image, such as `registry.example.com/app:1.4@sha256:…`")
         #expect(scan.builtServices.map(\.service) == ["built-anyway"])
         #expect(ManifestSummary.problems(ManifestImages.scan("services: [web]\n", path: "compose.yaml")) == ["wrongType 1:11 services"])
         #expect(ManifestSummary.problems(ManifestImages.scan("- web\n", path: "compose.yaml")) == ["wrongType 1:1 -"])

@@ -124,12 +124,12 @@ import Testing
 
     static let wrongTypes: [WrongType] = [
         WrongType(yaml: "kind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n      - name: a\n        image: [nginx, redis]\n",
-                  problem: "wrongType 7:16 spec.template.spec.containers[0].image", says: "spec.template.spec.containers[0].image is a list; it must be text"),
+                  problem: "wrongType 7:16 spec.template.spec.containers[0].image", says: "spec.template.spec.containers[0].image is a list; it must be text naming an image"),
         WrongType(yaml: "kind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n      - image: {name: nginx}\n",
                   problem: "wrongType 6:16 spec.template.spec.containers[0].image", says: "is a mapping"),
         WrongType(yaml: "kind: Pod\nspec:\n  containers:\n  - image: 42\n", problem: "wrongType 4:12 spec.containers[0].image", says: "is a number"),
         WrongType(yaml: "kind: Pod\nspec:\n  containers:\n  - image:\n    name: a\n", problem: "wrongType 4:11 spec.containers[0].image", says: "is empty (null)"),
-        WrongType(yaml: "kind: Pod\nspec:\n  containers:\n  - image: ''\n", problem: "wrongType 4:12 spec.containers[0].image", says: "is empty text"),
+        WrongType(yaml: "kind: Pod\nspec:\n  containers:\n  - image: ''\n", problem: "wrongType 4:12 spec.containers[0].image", says: "is empty; it must be text naming an image"),
         WrongType(yaml: "kind: Pod\nspec:\n  initContainers:\n  - image: !!int 7\n", problem: "wrongType 4:12 spec.initContainers[0].image", says: "is a number"),
         WrongType(yaml: "kind: Pod\nspec:\n  containers:\n    app:\n      image: nginx\n", problem: "wrongType 4:5 spec.containers", says: "must be a list of containers"),
         WrongType(yaml: "kind: Pod\nspec:\n  containers:\n  - nginx\n", problem: "wrongType 4:5 spec.containers[0]", says: "is text; a container is a mapping"),

@@ -34,7 +34,7 @@ enum ComposeImages {
 
     private static func image(_ node: Node, service: String, builds: Bool, field: ManifestFieldPath, in document: ManifestDocument,
                               into collector: inout ManifestCollector) {
-        guard let written = collector.text(of: node, field: field, in: document, example: "registry.example.com/app:1.4@sha256:…") else { return }
+        guard let written = collector.imageText(of: node, field: field, in: document) else { return }
         switch ComposeInterpolation.interpolate(written) {
         case .text(let reference) where !reference.isEmpty:
             collector.image(written, reference: reference, at: node, in: document, field: field, context: .service(ComposeService(name: service, builds: builds)))

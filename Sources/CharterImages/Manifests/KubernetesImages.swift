@@ -153,7 +153,7 @@ struct KubernetesImages {
                                   "\(imageField) is Helm template syntax that was never rendered; render the chart (`helm template …`) and scan the output")
                 continue
             }
-            guard let written = collector.text(of: image, field: imageField, in: document, example: "registry.example.com/app:1.4@sha256:…") else { continue }
+            guard let written = collector.imageText(of: image, field: imageField, in: document) else { continue }
             let container = KubernetesContainer(kind: owner.kind, name: owner.name, namespace: owner.namespace,
                                                 container: collector.member("name", of: item, in: document)?.text, list: list, helmSource: document.helmSource)
             collector.image(written, at: image, in: document, field: imageField, context: .container(container))

@@ -44,7 +44,8 @@ struct ManifestCollector {
         isExhausted = true
         let (line, column) = document.position(of: node)
         scan.problems.append(ManifestProblem(.tooLarge, path: path, line: line, column: column,
-                                             "more than \(mostNodes) YAML nodes to walk, more than the file's text holds (an alias repeated too often?); the rest of the file is not read"))
+                                             "more than \(mostNodes) YAML nodes to walk, more than the file's text holds (an alias repeated too often?); "
+                                                 + "the rest of the file is not read"))
         return false
     }
 
@@ -53,14 +54,16 @@ struct ManifestCollector {
         scan.problems.append(ManifestProblem(kind, path: path, line: line, column: column, field: field?.description, message))
     }
 
-    /// The node's text, or nil after recording that `field` has the wrong type.
-    mutating func text(of node: Node, field: ManifestFieldPath, in document: ManifestDocument, example: String) -> String? {
+    /// The text of an image field, or nil after recording that it has the wrong type.
+    mutating func imageText(of node: Node, field: ManifestFieldPath, in document: ManifestDocument) -> String? {
         if let text = node.text, !text.isEmpty { return text }
-        problem(.wrongType, at: node, in: document, field: field, "\(field) is \(node.typeDescription); it must be text such as `\(example)`")
+        problem(.wrongType, at: node, in: document, field: field,
+                "\(field) is \(node.typeDescription); it must be text naming an image, such as `registry.example.com/app:1.4@sha256:…`")
         return nil
     }
 
-    mutating func image(_ written: String, reference: String? = nil, at node: Node, in document: ManifestDocument, field: ManifestFieldPath, context: ManifestImageContext) {
+    mutating func image(_ written: String, reference: String? = nil, at node: Node, in document: ManifestDocument, field: ManifestFieldPath,
+                        context: ManifestImageContext) {
         let (line, column) = document.position(of: node)
         scan.images.append(ManifestImage(reference: reference ?? written, written: written, path: path, line: line, column: column,
                                          field: field.description, context: context))

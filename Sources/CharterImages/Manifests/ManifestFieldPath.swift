@@ -5,10 +5,11 @@ struct ManifestFieldPath: CustomStringConvertible {
 
     static let root = ManifestFieldPath()
 
+    private static let ambiguous: Set<UInt8> = [UInt8(ascii: "."), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "\""), UInt8(ascii: " ")]
+
     func key(_ name: String) -> ManifestFieldPath {
         var path = self
-        let ambiguous = name.utf8.contains { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "]") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: " ") }
-        if name.isEmpty || ambiguous {
+        if name.isEmpty || name.utf8.contains(where: Self.ambiguous.contains) {
             path.description += "[\"\(name)\"]"
         } else {
             path.description += description.isEmpty ? name : "." + name

@@ -79,7 +79,8 @@ package struct ManifestFinder {
             let looksLikeManifest = named != nil || explicit
                 || ManifestFormat.looksLikeKubernetes(String(decoding: file.bytes, as: UTF8.self)[...])
             guard looksLikeManifest else { return nil }
-            return Self.problem(ManifestProblem(.tooLarge, path: relative, "\(file.size >> 20) MiB, larger than \(ManifestImages.largestFile >> 20) MiB; not read as a manifest"))
+            let sizes = "\(file.size >> 20) MiB, larger than \(ManifestImages.largestFile >> 20) MiB"
+            return Self.problem(ManifestProblem(.tooLarge, path: relative, "\(sizes); not read as a manifest"))
         }
         if named == nil, !explicit {
             guard let text = String(validating: file.bytes, as: UTF8.self), ManifestFormat.looksLikeKubernetes(text[...]) else { return nil }

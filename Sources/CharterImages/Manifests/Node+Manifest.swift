@@ -106,7 +106,7 @@ extension Node {
         case .alias: "an alias"
         case .scalar(let scalar):
             switch scalarType(scalar) {
-            case .text: scalar.string.isEmpty ? "empty text" : "text"
+            case .text: scalar.string.isEmpty ? "empty" : "text"
             case .null: "empty (null)"
             case .boolean: "true/false"
             case .number: "a number"
