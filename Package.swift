@@ -32,7 +32,7 @@ let package = Package(
             name: "CharterCLI",
             dependencies: [
                 "CharterCore", "CharterStore", "CharterStoreSQLite", "CharterLedger", "CharterDecisions",
-                "CharterSecrets", "CharterGate", "CharterDependencies",
+                "CharterSecrets", "CharterGate", "CharterDependencies", "CharterImages",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -84,9 +84,18 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "CharterImages",
+            dependencies: [
+                "CharterCore", "CZlib",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "CharterGate",
             dependencies: [
-                "CharterCore", "CharterLedger", "CharterSecrets", "CharterDependencies",
+                "CharterCore", "CharterLedger", "CharterSecrets", "CharterDependencies", "CharterImages",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
             ],
@@ -99,12 +108,13 @@ let package = Package(
         ),
         .executableTarget(
             name: "charter-bench",
-            dependencies: ["CharterCore", "CharterStore", "CharterStoreSQLite", "CharterLedger", "CharterSecrets", "CharterDependencies", "CharterTestSupport"],
+            dependencies: ["CharterCore", "CharterStore", "CharterStoreSQLite", "CharterLedger", "CharterSecrets", "CharterDependencies", "CharterImages", "CharterTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "CharterCoreTests", dependencies: ["CharterCore", "CharterTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "CharterSecretsTests", dependencies: ["CharterSecrets", "CharterTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "CharterDependenciesTests", dependencies: ["CharterDependencies", "CharterTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "CharterImagesTests", dependencies: ["CharterImages", "CharterTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "CharterStoreTests",
             dependencies: [
