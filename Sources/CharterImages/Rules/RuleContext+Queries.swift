@@ -1,0 +1,93 @@
+/// Questions several rules ask of a Dockerfile.
+extension RuleContext {
+    /// An image the build pulls: a stage's FROM or a `--from` source.
+    struct PulledImage {
+        let instruction: Instruction
+        let reference: ImageReference
+        let stage: Int
+        /// Build arguments the name was built from (FROM only).
+        let arguments: [String]
+        let isBase: Bool
+    }
+
+    var pulledImages: [PulledImage] {
+        var images: [PulledImage] = []
+        for stage in dockerfile.stages {
+            if case .image(let reference, let arguments) = stage.base {
+                images.append(PulledImage(instruction: stage.from, reference: reference, stage: stage.index, arguments: arguments, isBase: true))
+            }
+            for source in stage.references {
+                if case .image(let reference) = source.target {
+                    images.append(PulledImage(instruction: source.instruction, reference: reference, stage: stage.index, arguments: [], isBase: false))
+                }
+            }
+        }
+        return images
+    }
+
+    /// Every command of every RUN (substitutions included) run by one of `names`.
+    func commands(_ names: Set<String>) -> [(run: RunStep, command: ShellCommand)] {
+        runs.flatMap { run in
+            run.script.allCommands.filter { $0.name.map(names.contains) ?? false }.map { (run, $0) }
+        }
+    }
+
+    /// Whether a command of the same RUN matches `predicate` (cleanup after an install, say).
+    func run(_ run: RunStep, has predicate: (ShellCommand) -> Bool) -> Bool {
+        run.script.allCommands.contains(where: predicate)
+    }
+
+    /// Whether the RUN mounts a cache at (or above) one of `paths`, keeping it out of the layer.
+    func run(_ run: RunStep, cachesAny paths: [String]) -> Bool {
+        run.cacheTargets.contains { target in
+            let target = target.hasSuffix("/") ? String(target.dropLast()) : target
+            return paths.contains { $0 == target || $0.hasPrefix(target + "/") }
+        }
+    }
+
+    /// `rm` of one of `paths` (or something under them) in the same RUN.
+    func run(_ run: RunStep, removesAny paths: [String]) -> Bool {
+        self.run(run) { command in
+            command.name == "rm" && command.operands.contains { operand in paths.contains { operand.hasPrefix($0) } }
+        }
+    }
+}
+
+extension ShellCommand {
+    /// The command as written, for previews.
+    var excerpt: String { words.joined(separator: " ") }
+
+    /// The operands after the first of `subcommands`, skipping the values of `valueOptions`:
+    /// the package names of `apt-get install -t bookworm a b`.
+    func operands(after subcommands: Set<String>, valueOptions: Set<String> = []) -> [String]? {
+        guard let index = arguments.firstIndex(where: subcommands.contains) else { return nil }
+        var operands: [String] = []
+        var skipNext = false
+        for argument in arguments[(index + 1)...] {
+            if skipNext {
+                skipNext = false
+            } else if valueOptions.contains(argument) {
+                skipNext = true
+            } else if !argument.hasPrefix("-") {
+                operands.append(argument)
+            }
+        }
+        return operands
+    }
+
+    /// The first operand, which for package managers is the subcommand (`install`, `add`),
+    /// skipping the values of `valueOptions` (`apt-get -o Opt=1 install`).
+    func subcommand(skipping valueOptions: Set<String> = []) -> String? {
+        var skipNext = false
+        for argument in arguments {
+            if skipNext {
+                skipNext = false
+            } else if valueOptions.contains(argument) {
+                skipNext = true
+            } else if !argument.hasPrefix("-") {
+                return argument
+            }
+        }
+        return nil
+    }
+}
