@@ -124,7 +124,7 @@ private struct InstructionReader {
 
     /// The keyword (or ONBUILD's trigger) reads heredocs and the arguments are not exec form.
     private static func mayHaveHeredocs(_ text: String) -> Bool {
-        guard text.contains("<<") else { return false }
+        guard DockerBytes.contains(text, "<<") else { return false }
         var words = text.split(whereSeparator: { DockerfileWords.isSpace($0.asciiValue ?? 0) })[...]
         if let first = words.first, first.uppercased() == "ONBUILD" { words = words.dropFirst() }
         guard let keyword = words.first.flatMap(InstructionKeyword.init(word:)), keyword.acceptsHeredocs else { return false }

@@ -10,7 +10,7 @@ struct HeredocMarker: Equatable {
     let expandsVariables: Bool
 
     static func markers(in line: String) -> [HeredocMarker] {
-        guard line.contains("<<") else { return [] }
+        guard DockerBytes.contains(line, "<<") else { return [] }
         return DockerfileWords.split(Substring(line), escape: UInt8(ascii: "\\")).compactMap(marker)
     }
 
@@ -20,7 +20,7 @@ struct HeredocMarker: Equatable {
         rest = rest.dropFirst(2)
         let stripsTabs = rest.hasPrefix("-")
         if stripsTabs { rest = rest.dropFirst() }
-        guard !rest.contains("<") else { return nil }
+        guard !rest.utf8.contains(UInt8(ascii: "<")) else { return nil }
         let name = VariableExpander.unquote(rest, escape: UInt8(ascii: "\\"))
         guard !name.isEmpty else { return nil }
         return HeredocMarker(name: name, stripsTabs: stripsTabs, expandsVariables: name == rest)

@@ -56,11 +56,25 @@ package struct Instruction: Sendable, Equatable {
     /// Keyword, flags, arguments with runs of blanks collapsed, then heredoc contents: the same for
     /// the same instruction wherever it sits in the file, so it can feed a stable fingerprint.
     package var normalizedText: String {
-        var parts = [keyword.rawValue]
-        parts += flags.map(\.text)
-        parts += arguments.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
-        var text = parts.joined(separator: " ")
-        for heredoc in heredocs { text += "\n" + heredoc.content }
-        return text
+        var bytes = Array(keyword.rawValue.utf8)
+        for flag in flags {
+            bytes.append(UInt8(ascii: " "))
+            bytes += flag.text.utf8
+        }
+        var blank = true
+        for byte in arguments.utf8 {
+            if DockerBytes.isBlank(byte) {
+                blank = true
+                continue
+            }
+            if blank { bytes.append(UInt8(ascii: " ")) }
+            blank = false
+            bytes.append(byte)
+        }
+        for heredoc in heredocs {
+            bytes.append(UInt8(ascii: "\n"))
+            bytes += heredoc.content.utf8
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

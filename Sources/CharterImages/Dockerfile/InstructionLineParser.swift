@@ -128,7 +128,7 @@ struct InstructionLineParser {
     /// ENV and LABEL: `name=value …`, or the legacy `name value` (everything after the first blank).
     private mutating func keyValues(_ text: String, keyword: InstructionKeyword, line: Int) -> [KeyValue] {
         let words = DockerfileWords.split(Substring(text), escape: escape)
-        guard let first = words.first, first.contains("=") else {
+        guard let first = words.first, first.utf8.contains(UInt8(ascii: "=")) else {
             let name = text.prefix { !DockerfileWords.isSpace($0.asciiValue ?? 0) }
             let value = Self.trimmed(text[name.endIndex...])
             guard !value.isEmpty else {

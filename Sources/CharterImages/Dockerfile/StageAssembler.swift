@@ -93,8 +93,9 @@ struct StageAssembler {
         let expansion = VariableExpander.expand(written, escape: escape, lookup: globalValue)
         guard expansion.unresolved.isEmpty else { return .unresolved(written: written, variables: expansion.unresolved) }
         let text = expansion.value
-        if text.lowercased() == "scratch" { return .scratch }
-        if let parent = stages.firstIndex(where: { $0.name == text.lowercased() }) { return .stage(parent) }
+        let lowered = text.lowercased()
+        if lowered == "scratch" { return .scratch }
+        if let parent = stages.firstIndex(where: { $0.name == lowered }) { return .stage(parent) }
         do {
             return .image(try ImageReference(parsing: text), arguments: expansion.variables)
         } catch {

@@ -29,7 +29,10 @@ package struct BaseImagePolicy: Sendable, Equatable {
 
     /// The first allow-list pattern that approves `reference`, if any.
     package func approvingPattern(for reference: ImageReference) -> ImagePattern? {
-        approved?.first { $0.matches(reference) }
+        guard let approved else { return nil }
+        let registry = reference.registry.lowercased()
+        let path = reference.repository.split(separator: "/", omittingEmptySubsequences: false)
+        return approved.first { $0.matches(registry: registry, path: path, digest: reference.digest) }
     }
 
     /// Every way `reference` breaks the policy, in a fixed order (approval, digest, tag); empty

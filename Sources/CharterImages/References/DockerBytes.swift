@@ -11,3 +11,32 @@ enum DockerBytes {
     /// `\w` of the tag grammar: letters, digits and underscore.
     static func isWord(_ byte: UInt8) -> Bool { isAlphanumeric(byte) || byte == UInt8(ascii: "_") }
 }
+
+extension DockerBytes {
+    /// Whether `needle` occurs in `text`, byte for byte: no Unicode normalisation and no
+    /// Foundation bridging, which matters in loops that run for every instruction.
+    static func contains(_ text: some StringProtocol, _ needle: some StringProtocol) -> Bool {
+        let found = text.utf8.withContiguousStorageIfAvailable { haystack in
+            needle.utf8.withContiguousStorageIfAvailable { pattern in search(haystack, for: pattern) }
+        }
+        if let found = found ?? nil { return found }
+        return Array(text.utf8).withUnsafeBufferPointer { haystack in
+            Array(needle.utf8).withUnsafeBufferPointer { search(haystack, for: $0) }
+        }
+    }
+
+    private static func search(_ haystack: UnsafeBufferPointer<UInt8>, for needle: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = needle.first else { return true }
+        guard haystack.count >= needle.count else { return false }
+        var start = 0
+        while start <= haystack.count - needle.count {
+            if haystack[start] == first {
+                var matched = 1
+                while matched < needle.count && haystack[start + matched] == needle[matched] { matched += 1 }
+                if matched == needle.count { return true }
+            }
+            start += 1
+        }
+        return false
+    }
+}

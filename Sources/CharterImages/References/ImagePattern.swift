@@ -57,9 +57,14 @@ package struct ImagePattern: Sendable, Hashable, CustomStringConvertible {
     package var description: String { source }
 
     package func matches(_ reference: ImageReference) -> Bool {
-        guard reference.registry.lowercased() == registry else { return false }
-        if let digest, reference.digest != digest { return false }
         let path = reference.repository.split(separator: "/", omittingEmptySubsequences: false)
+        return matches(registry: reference.registry.lowercased(), path: path, digest: reference.digest)
+    }
+
+    /// `matches` with the reference's parts prepared once for a whole allow-list.
+    func matches(registry: String, path: [Substring], digest: ImageDigest?) -> Bool {
+        guard registry == self.registry else { return false }
+        if let pinned = self.digest, pinned != digest { return false }
         return Self.match(components[...], path[...])
     }
 

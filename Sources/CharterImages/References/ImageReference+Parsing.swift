@@ -50,11 +50,11 @@ extension ImageReference {
         }
         let first = body[..<slash]
         let rest = body[body.index(after: slash)...]
-        let isRegistry = first == "localhost" || first.contains(".") || first.contains(":") || first.utf8.contains(where: DockerBytes.isUppercase)
+        let isRegistry = first == "localhost" || first.utf8.contains(UInt8(ascii: ".")) || first.utf8.contains(UInt8(ascii: ":")) || first.utf8.contains(where: DockerBytes.isUppercase)
         guard isRegistry else { return (dockerHub, body) }
         guard isRegistryName(first) else { throw ImageReferenceError(text, .invalidRegistry(String(first))) }
         if first == "index.docker.io" || first == dockerHub {
-            return (dockerHub, rest.contains("/") ? rest : Substring(officialPrefix + rest))
+            return (dockerHub, rest.utf8.contains(UInt8(ascii: "/")) ? rest : Substring(officialPrefix + rest))
         }
         return (String(first), rest)
     }
@@ -110,28 +110,30 @@ extension ImageReference {
 
     /// Lowercase alphanumeric runs joined by `.`, `_`, `__` or one or more `-`.
     static func isPathComponent(_ component: Substring) -> Bool {
-        var separator: [UInt8] = []
+        // The separator run since the last alphanumeric, counted by kind.
+        var dots = 0
+        var underscores = 0
+        var dashes = 0
         var sawAlphanumeric = false
         for byte in component.utf8 {
             if DockerBytes.isLowercase(byte) || DockerBytes.isDigit(byte) {
-                if !separator.isEmpty && !isSeparator(separator) { return false }
-                separator.removeAll(keepingCapacity: true)
+                let kinds = (dots > 0 ? 1 : 0) + (underscores > 0 ? 1 : 0) + (dashes > 0 ? 1 : 0)
+                guard kinds <= 1, dots <= 1, underscores <= 2 else { return false }
+                dots = 0
+                underscores = 0
+                dashes = 0
                 sawAlphanumeric = true
-            } else if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") {
-                guard sawAlphanumeric || !separator.isEmpty else { return false }
-                separator.append(byte)
+            } else if sawAlphanumeric && byte == UInt8(ascii: ".") {
+                dots += 1
+            } else if sawAlphanumeric && byte == UInt8(ascii: "_") {
+                underscores += 1
+            } else if sawAlphanumeric && byte == UInt8(ascii: "-") {
+                dashes += 1
             } else {
                 return false
             }
         }
-        return sawAlphanumeric && separator.isEmpty
-    }
-
-    private static func isSeparator(_ bytes: [UInt8]) -> Bool {
-        switch bytes {
-        case [UInt8(ascii: ".")], [UInt8(ascii: "_")], [UInt8(ascii: "_"), UInt8(ascii: "_")]: true
-        default: bytes.allSatisfy { $0 == UInt8(ascii: "-") }
-        }
+        return sawAlphanumeric && dots + underscores + dashes == 0
     }
 
     static func isTag(_ tag: Substring) -> Bool {

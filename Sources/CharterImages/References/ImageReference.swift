@@ -32,7 +32,7 @@ package struct ImageReference: Sendable, Hashable, CustomStringConvertible {
         guard registry == Self.dockerHub else { return name }
         if repository.hasPrefix(Self.officialPrefix) {
             let rest = repository.dropFirst(Self.officialPrefix.count)
-            if !rest.contains("/") { return String(rest) }
+            if !rest.utf8.contains(UInt8(ascii: "/")) { return String(rest) }
         }
         return repository
     }

@@ -15,11 +15,9 @@ struct PreviewRedactor {
                 add(String(decoding: bytes[secret.range], as: UTF8.self), shown: secret.preview)
             }
         }
-        for instruction in context.dockerfile.instructions where instruction.keyword == .env || instruction.keyword == .arg {
-            for pair in instruction.pairs where SecretNames.isSecret(pair.key) && SecretNames.isLiteral(pair.value) {
-                if let value = pair.value { add(value, shown: Self.redaction(of: value)) }
-                if let raw = pair.rawValue { add(raw, shown: Self.redaction(of: raw)) }
-            }
+        for (_, pair) in context.secretNamedPairs where SecretNames.isLiteral(pair.value) {
+            if let value = pair.value { add(value, shown: Self.redaction(of: value)) }
+            if let raw = pair.rawValue { add(raw, shown: Self.redaction(of: raw)) }
         }
         replacements.sort { $0.value.count > $1.value.count }
     }

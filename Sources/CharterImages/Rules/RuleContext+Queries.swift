@@ -1,37 +1,5 @@
 /// Questions several rules ask of a Dockerfile.
 extension RuleContext {
-    /// An image the build pulls: a stage's FROM or a `--from` source.
-    struct PulledImage {
-        let instruction: Instruction
-        let reference: ImageReference
-        let stage: Int
-        /// Build arguments the name was built from (FROM only).
-        let arguments: [String]
-        let isBase: Bool
-    }
-
-    var pulledImages: [PulledImage] {
-        var images: [PulledImage] = []
-        for stage in dockerfile.stages {
-            if case .image(let reference, let arguments) = stage.base {
-                images.append(PulledImage(instruction: stage.from, reference: reference, stage: stage.index, arguments: arguments, isBase: true))
-            }
-            for source in stage.references {
-                if case .image(let reference) = source.target {
-                    images.append(PulledImage(instruction: source.instruction, reference: reference, stage: stage.index, arguments: [], isBase: false))
-                }
-            }
-        }
-        return images
-    }
-
-    /// Every command of every RUN (substitutions included) run by one of `names`.
-    func commands(_ names: Set<String>) -> [(run: RunStep, command: ShellCommand)] {
-        runs.flatMap { run in
-            run.script.allCommands.filter { $0.name.map(names.contains) ?? false }.map { (run, $0) }
-        }
-    }
-
     /// Whether a command of the same RUN matches `predicate` (cleanup after an install, say).
     func run(_ run: RunStep, has predicate: (ShellCommand) -> Bool) -> Bool {
         run.script.allCommands.contains(where: predicate)

@@ -23,7 +23,7 @@ enum SecretNames {
     /// A value written out in the file: not empty, not a yes/no switch, not built from variables.
     static func isLiteral(_ value: String?) -> Bool {
         guard let value else { return false }
-        return !flagValues.contains(value.lowercased()) && !value.contains("$")
+        return !flagValues.contains(value.lowercased()) && !value.utf8.contains(UInt8(ascii: "$"))
     }
 
     /// Uppercased words: `dbPassword` → DB PASSWORD, `NPM_AUTH-token` → NPM AUTH TOKEN.

@@ -1,7 +1,8 @@
 /// One simple command of a shell script: its variable assignments and wrappers (`sudo`, `env`,
 /// `nohup`…) set apart, so rules see the program that actually runs and its arguments.
 package struct ShellCommand: Sendable, Equatable {
-    /// The words as written, quotes removed, substitutions kept as their text (`$(curl …)`).
+    /// The words as written from the first one that is not a shell keyword (`then`, `do`…),
+    /// quotes removed, substitutions kept as their text (`$(curl …)`).
     package let words: [String]
     /// `NAME=value` prefixes (`DEBIAN_FRONTEND=noninteractive apt-get …`) and `env` assignments.
     package let assignments: [String: String]
@@ -22,14 +23,12 @@ package struct ShellCommand: Sendable, Equatable {
     private static let sudoValueOptions: Set<String> = ["-u", "-g", "-C", "-D", "-h", "-p", "-r", "-t", "-U", "-T", "--user", "--group"]
 
     package init(words: [String]) {
-        self.words = words
-        var rest = words[...]
+        var rest = words.drop(while: Self.reserved.contains)
+        self.words = Array(rest)
         var assignments: [String: String] = [:]
         var wrappers: [String] = []
         while let first = rest.first {
-            if Self.reserved.contains(first) {
-                rest = rest.dropFirst()
-            } else if let (name, value) = Self.assignment(first) {
+            if let (name, value) = Self.assignment(first) {
                 assignments[name] = value
                 rest = rest.dropFirst()
             } else {

@@ -9,10 +9,19 @@ package struct ShellScript: Sendable, Equatable {
     /// Scripts from command and process substitutions, in the order they appear.
     package let substitutions: [ShellScript]
 
+    /// Every pipeline, those inside substitutions included.
+    package let allPipelines: [[ShellCommand]]
+    /// Every simple command, those inside substitutions included.
+    package let allCommands: [ShellCommand]
+
     init(pipelines: [[ShellCommand]], substitutions: [ShellScript]) {
         self.pipelines = pipelines
         self.substitutions = substitutions
+        allPipelines = pipelines + substitutions.flatMap(\.allPipelines)
+        allCommands = allPipelines.flatMap { $0 }
     }
+
+    static let empty = ShellScript(pipelines: [], substitutions: [])
 
     package static func parse(_ text: String) -> ShellScript {
         var tokenizer = ShellTokenizer(Array(text.utf8), depth: 0)
@@ -29,15 +38,5 @@ package struct ShellScript: Sendable, Equatable {
             return parse(command.arguments[flag + 1])
         }
         return ShellScript(pipelines: command.name == nil ? [] : [[command]], substitutions: [])
-    }
-
-    /// Every pipeline, those inside substitutions included.
-    package var allPipelines: [[ShellCommand]] {
-        pipelines + substitutions.flatMap(\.allPipelines)
-    }
-
-    /// Every simple command, those inside substitutions included.
-    package var allCommands: [ShellCommand] {
-        allPipelines.flatMap { $0 }
     }
 }

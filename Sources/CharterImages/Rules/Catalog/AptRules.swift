@@ -68,7 +68,7 @@ extension DockerfileRuleCatalog {
             check: { context in
                 aptInstalls(in: context, shippedOnly: false).compactMap { run, command in
                     let unpinned = (command.operands(after: ["install"], valueOptions: aptValueOptions) ?? []).filter { package in
-                        !package.contains("=") && !package.contains("$") && !package.hasSuffix(".deb") && !package.hasPrefix("/") && !package.hasPrefix(".")
+                        !package.utf8.contains(UInt8(ascii: "=")) && !package.utf8.contains(UInt8(ascii: "$")) && !package.hasSuffix(".deb") && !package.hasPrefix("/") && !package.hasPrefix(".")
                     }
                     guard !unpinned.isEmpty else { return nil }
                     return RuleHit(run.step.location, excerpt: command.excerpt, reason: "no version pinned for \(unpinned.joined(separator: ", "))", subject: unpinned.joined(separator: " "))

@@ -62,7 +62,7 @@ extension DockerfileRuleCatalog {
             failing: "FROM --platform=linux/amd64 \(base)\nUSER app\n",
             check: { context in
                 context.dockerfile.stages.compactMap { stage in
-                    guard let platform = stage.platform, !platform.contains("$") else { return nil }
+                    guard let platform = stage.platform, !platform.utf8.contains(UInt8(ascii: "$")) else { return nil }
                     return RuleHit(stage.from, excerpt: "FROM --platform=\(platform)", reason: "the stage is always built for \(platform), whatever platform the build targets")
                 }
             }),
@@ -70,8 +70,8 @@ extension DockerfileRuleCatalog {
 
     /// Hits for one kind of policy violation across every image the build pulls.
     private static func violations(_ kind: BaseImageViolation.Kind, in context: RuleContext) -> [RuleHit] {
-        context.pulledImages.flatMap { image in
-            context.policy.evaluate(image.reference).filter { $0.kind == kind }.map { violation in
+        context.images.flatMap { image in
+            image.violations.filter { $0.kind == kind }.map { violation in
                 var notes: [String] = []
                 if !image.isBase { notes.append("files are copied out of this image, so it is a base in all but name") }
                 if !image.arguments.isEmpty {

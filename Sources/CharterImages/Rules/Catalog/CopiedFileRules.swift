@@ -8,7 +8,8 @@ extension DockerfileRuleCatalog {
                 COPY or ADD of `.env` files, SSH keys (`id_rsa`, `id_ed25519`…), `*.key`, `*.pem`, \
                 `*.p12`/`*.pfx`, registry and package credentials (`.npmrc`, `.pypirc`, `.netrc`, \
                 `.git-credentials`, `.dockercfg`, `.pgpass`, `credentials.json`) or credential \
-                folders (`.aws`, `.ssh`, `.gnupg`, `.kube`, `.docker`) puts them in a layer, where \
+                folders (`.aws`, `.ssh`, `.gnupg`, `.kube`, `.docker`) — as the source or as where \
+                the file lands, inline heredocs included — puts them in a layer, where \
                 deleting them later does not remove them. Use `RUN --mount=type=secret` or \
                 `--mount=type=ssh` for the step that needs them, and list them in \
                 `.dockerignore`. `COPY . .` is not reported by itself; `.env.example`-style \
@@ -18,12 +19,13 @@ extension DockerfileRuleCatalog {
             passing: "FROM \(node)\nCOPY package.json package-lock.json .env.example ./\nRUN --mount=type=secret,id=npmrc,target=/root/.npmrc npm ci\nCOPY . .\nUSER node\n",
             failing: "FROM \(node)\nCOPY .npmrc package.json package-lock.json ./\nRUN npm ci\nCOPY deploy/id_ed25519 /root/.ssh/\nUSER node\n",
             check: { context in
-                context.steps(.copy, .add).flatMap { step in
-                    copySources(of: step.instruction).filter { !isRemote($0) }.compactMap { source in
-                        SensitivePath.credential(in: source).map {
-                            RuleHit(step.location, excerpt: "\(step.instruction.keyword.rawValue) \(source)", reason: $0, subject: source)
-                        }
+                context.steps(.copy, .add).flatMap { step -> [RuleHit] in
+                    let keyword = step.instruction.keyword.rawValue
+                    let sources = step.sources.filter { !isRemote($0) }.compactMap { source in
+                        SensitivePath.credential(in: source).map { RuleHit(step.location, excerpt: "\(keyword) \(source)", reason: $0, subject: source) }
                     }
+                    guard sources.isEmpty, let destination = step.instruction.words.last, let reason = SensitivePath.credential(in: destination) else { return sources }
+                    return [RuleHit(step.location, excerpt: "\(keyword) … \(destination)", reason: "written to \(destination): \(reason)", subject: destination)]
                 }
             }),
         DockerfileRule(
@@ -38,7 +40,7 @@ extension DockerfileRuleCatalog {
             failing: "FROM \(base)\nCOPY .git /app/.git\nUSER app\n",
             check: { context in
                 context.steps(.copy, .add).flatMap { step in
-                    copySources(of: step.instruction).filter { !isRemote($0) && SensitivePath.isGitFolder($0) }.map { source in
+                    step.sources.filter { !isRemote($0) && SensitivePath.isGitFolder($0) }.map { source in
                         RuleHit(step.location, excerpt: "\(step.instruction.keyword.rawValue) \(source)", reason: "\(source) is repository history", subject: source)
                     }
                 }

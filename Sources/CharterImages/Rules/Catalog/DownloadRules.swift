@@ -15,7 +15,7 @@ extension DockerfileRuleCatalog {
             check: { context in
                 context.steps(.add).flatMap { step -> [RuleHit] in
                     guard step.instruction.flag("checksum") == nil else { return [] }
-                    return copySources(of: step.instruction).filter(isRemote).map { source in
+                    return step.sources.filter(isRemote).map { source in
                         RuleHit(step.location, excerpt: "ADD \(source)", reason: "\(source) is fetched at build time and not verified", subject: source)
                     }
                 }
@@ -93,11 +93,6 @@ extension DockerfileRuleCatalog {
             if fed { return text }
         }
         return nil
-    }
-
-    /// ADD and COPY sources: every word but the destination, heredoc markers left out.
-    static func copySources(of instruction: Instruction) -> [String] {
-        Array(instruction.words.dropLast()).filter { HeredocMarker.marker($0) == nil }
     }
 
     static func isRemote(_ source: String) -> Bool {

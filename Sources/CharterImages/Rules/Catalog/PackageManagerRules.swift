@@ -73,7 +73,7 @@ extension DockerfileRuleCatalog {
                 pipInstalls(in: context).compactMap { run, command in
                     let packages = command.operands(after: ["install"], valueOptions: pipValueOptions) ?? []
                     let unpinned = packages.filter { package in
-                        !package.contains("==") && !package.contains("@") && !package.contains("/") && !package.hasPrefix(".") && !package.contains("$")
+                        !package.contains("==") && !package.utf8.contains(UInt8(ascii: "@")) && !package.utf8.contains(UInt8(ascii: "/")) && !package.hasPrefix(".") && !package.utf8.contains(UInt8(ascii: "$"))
                             && ![".whl", ".tar.gz", ".zip"].contains(where: package.hasSuffix)
                     }
                     guard !unpinned.isEmpty else { return nil }
@@ -133,7 +133,7 @@ extension DockerfileRuleCatalog {
 
     /// `name@1.2.3` (scoped names too), or a path, tarball or URL that pins itself.
     private static func isExactNodePackage(_ package: String) -> Bool {
-        if package.hasPrefix(".") || package.hasPrefix("/") || package.hasSuffix(".tgz") || package.contains("://") || package.contains(":") || package.contains("$") {
+        if package.hasPrefix(".") || package.hasPrefix("/") || package.hasSuffix(".tgz") || package.contains("://") || package.utf8.contains(UInt8(ascii: ":")) || package.utf8.contains(UInt8(ascii: "$")) {
             return true
         }
         let body = package.hasPrefix("@") ? package.dropFirst() : Substring(package)

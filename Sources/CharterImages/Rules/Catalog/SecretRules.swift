@@ -38,7 +38,7 @@ extension DockerfileRuleCatalog {
             passing: "FROM \(base)\nENV DB_PASSWORD_FILE=/run/secrets/db_password\nUSER app\n",
             failing: "FROM \(base)\nENV DB_PASSWORD=correct-horse-battery\nUSER app\n",
             check: { context in
-                secretNamedPairs(in: context).compactMap { instruction, pair in
+                context.secretNamedPairs.compactMap { instruction, pair in
                     guard SecretNames.isLiteral(pair.value) else { return nil }
                     return RuleHit(instruction, excerpt: "\(instruction.keyword.rawValue) \(pair.key)=\(PreviewRedactor.redaction(of: pair.value ?? ""))", reason: "`\(pair.key)` is named like a secret and set to a literal value", subject: pair.key)
                 }
@@ -53,8 +53,8 @@ extension DockerfileRuleCatalog {
             passing: "FROM \(node)\nRUN --mount=type=secret,id=npm_token,env=NPM_TOKEN npm ci\nUSER node\n",
             failing: "FROM \(node)\nARG NPM_TOKEN\nRUN npm ci\nUSER node\n",
             check: { context in
-                secretNamedPairs(in: context).compactMap { instruction, pair in
-                    let fromVariable = instruction.keyword == .env && (pair.value?.contains("$") ?? false)
+                context.secretNamedPairs.compactMap { instruction, pair in
+                    let fromVariable = instruction.keyword == .env && (pair.value?.utf8.contains(UInt8(ascii: "$")) ?? false)
                     let buildArgument = instruction.keyword == .arg && pair.value == nil
                     guard fromVariable || buildArgument else { return nil }
                     let reason = buildArgument
@@ -95,13 +95,5 @@ extension DockerfileRuleCatalog {
             offset += body.count
         }
         return instruction.startLine
-    }
-
-    /// ENV and ARG pairs whose name says they hold a secret, global ARGs included.
-    private static func secretNamedPairs(in context: RuleContext) -> [(Instruction, KeyValue)] {
-        context.dockerfile.instructions.flatMap { instruction -> [(Instruction, KeyValue)] in
-            guard instruction.keyword == .env || instruction.keyword == .arg else { return [] }
-            return instruction.pairs.filter { SecretNames.isSecret($0.key) }.map { (instruction, $0) }
-        }
     }
 }

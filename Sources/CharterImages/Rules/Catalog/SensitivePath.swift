@@ -28,7 +28,7 @@ enum SensitivePath {
             return templateSuffixes.contains(suffix) ? nil : "\(name) holds environment settings, usually secrets"
         }
         if let ext = keyExtensions.first(where: lowered.hasSuffix) {
-            let namedAsCertificate = ext == ".pem" && certificateWords.contains(where: lowered.contains) && !lowered.contains("key")
+            let namedAsCertificate = ext == ".pem" && certificateWords.contains { DockerBytes.contains(lowered, $0) } && !DockerBytes.contains(lowered, "key")
             return namedAsCertificate ? nil : "\(name) is named like a private key or key store"
         }
         return nil

@@ -75,7 +75,7 @@ extension DockerfileRuleCatalog {
             check: { context in
                 context.steps(.add).flatMap { step -> [RuleHit] in
                     let instruction = step.instruction
-                    let local = copySources(of: instruction).filter { !isRemote($0) && !$0.contains("$") && !isTarArchive($0) }
+                    let local = step.sources.filter { !isRemote($0) && !$0.utf8.contains(UInt8(ascii: "$")) && !isTarArchive($0) }
                     let inline = instruction.heredocs.map { "<<\($0.name)" }
                     return (local + inline).map { source in
                         RuleHit(step.location, excerpt: "ADD \(source)", reason: "\(source) is neither a URL nor a tar archive; COPY does the same", subject: source)

@@ -5,8 +5,8 @@ enum VerificationSwitch {
         for (name, value) in command.assignments {
             if let reason = disabled(variable: name, value: value) { return reason }
         }
-        let lowered = command.arguments.map { $0.lowercased() }
         let name = command.name ?? ""
+        let lowered = ["npm", "yarn", "pnpm", "git"].contains(name) ? command.arguments.map { $0.lowercased() } : []
         if name == "curl", command.hasOption("-k", "--insecure") {
             return "curl -k/--insecure accepts any TLS certificate"
         }
@@ -31,7 +31,7 @@ enum VerificationSwitch {
         if ["yum", "dnf", "microdnf", "zypper", "rpm"].contains(name), command.hasOption("--nogpgcheck", "--no-gpg-checks", "--nosignature") {
             return "packages are installed without checking their signatures"
         }
-        if lowered.contains(where: { $0.contains("trusted=yes]") }) {
+        if command.arguments.contains(where: { DockerBytes.contains($0, "trusted=yes]") }) {
             return "an apt source marked [trusted=yes] is used without checking its signature"
         }
         return nil
