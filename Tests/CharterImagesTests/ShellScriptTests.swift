@@ -29,6 +29,7 @@ import Testing
         let script = ShellScript.parse("sh -c \"$(curl -fsSL https://x.example/i.sh)\" && bash <(wget -qO- https://y.example) && echo `id -u`")
         #expect(script.pipelines.map { $0.first?.name } == ["sh", "bash", "echo"])
         #expect(script.pipelines[0][0].arguments == ["-c", "$(curl -fsSL https://x.example/i.sh)"])
+        #expect(script.pipelines[1][0].arguments == ["<(wget -qO- https://y.example)"], "a process substitution is an argument, not a redirection")
         #expect(script.substitutions.count == 3)
         #expect(script.allCommands.compactMap(\.name) == ["sh", "bash", "echo", "curl", "wget", "id"])
     }

@@ -50,18 +50,10 @@ package struct DockerfileChecker: Sendable {
     }
 
     private static func images(in context: RuleContext) -> [ImageUse] {
-        var images: [ImageUse] = []
-        for stage in context.dockerfile.stages {
-            let shipped = context.shipped.contains(stage.index)
-            if case .image(let reference, _) = stage.base {
-                images.append(ImageUse(reference: reference, role: .base, stage: stage.index, line: stage.from.startLine, shipped: shipped))
-            }
-            for source in stage.references {
-                if case .image(let reference) = source.target {
-                    images.append(ImageUse(reference: reference, role: .copySource, stage: stage.index, line: source.instruction.startLine, shipped: shipped))
-                }
-            }
+        context.images.map { image in
+            ImageUse(
+                reference: image.reference, role: image.isBase ? .base : .copySource, stage: image.stage,
+                line: image.instruction.startLine, shipped: context.shipped.contains(image.stage))
         }
-        return images
     }
 }

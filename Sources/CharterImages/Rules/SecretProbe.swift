@@ -14,7 +14,7 @@ package struct ProbedSecret: Sendable, Equatable {
     package let preview: String
     /// A stable identity for fingerprints that does not reveal the value (a keyed hash of it).
     package let identity: String
-    /// UTF-8 byte offsets of the secret in the probed text.
+    /// UTF-8 byte offsets of the secret in the text passed to `secrets(in:)`.
     package let range: Range<Int>
 
     package init(ruleID: String, preview: String, identity: String, range: Range<Int>) {

@@ -112,7 +112,8 @@ package struct ShellCommand: Sendable, Equatable {
         return String(path[path.index(after: slash)...])
     }
 
-    /// Drops `>file`, `2>&1`, `<<EOF`, and `>`/`2>`/`<` together with the word after them.
+    /// Drops `>file`, `2>&1`, `<<EOF`, and `>`/`2>`/`<` together with the word after them;
+    /// process substitutions (`<(…)`) are arguments and stay.
     private static func withoutRedirections(_ words: ArraySlice<String>) -> [String] {
         var kept: [String] = []
         var skipNext = false
@@ -122,7 +123,8 @@ package struct ShellCommand: Sendable, Equatable {
                 continue
             }
             let operatorPart = word.drop { $0.isASCII && $0.isNumber }
-            guard operatorPart.hasPrefix(">") || operatorPart.hasPrefix("<") || operatorPart.hasPrefix("&>") else {
+            let isProcessSubstitution = word.hasPrefix("<(") || word.hasPrefix(">(")
+            guard !isProcessSubstitution, operatorPart.hasPrefix(">") || operatorPart.hasPrefix("<") || operatorPart.hasPrefix("&>") else {
                 kept.append(word)
                 continue
             }
