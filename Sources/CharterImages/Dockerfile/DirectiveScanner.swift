@@ -33,7 +33,7 @@ struct DirectiveScanner {
 
     /// `(lowercased name, value)` when `line` has the shape of a directive, known or not.
     static func directive(in line: ArraySlice<UInt8>) -> (String, String)? {
-        var rest = line.trimmingLeadingSpace
+        var rest = SourceLines.trimmingLeadingSpace(line)
         guard rest.first == UInt8(ascii: "#") else { return nil }
         rest = rest.dropFirst().drop { DockerBytes.isBlank($0) }
         guard let first = rest.first, DockerBytes.isLetter(first) else { return nil }
@@ -43,6 +43,6 @@ struct DirectiveScanner {
         var value = rest.dropFirst().drop { DockerBytes.isBlank($0) }
         while let last = value.last, DockerBytes.isBlank(last) { value = value.dropLast() }
         guard !value.isEmpty else { return nil }
-        return (name.text.lowercased(), value.text)
+        return (String(decoding: name, as: UTF8.self).lowercased(), String(decoding: value, as: UTF8.self))
     }
 }

@@ -18,7 +18,7 @@ struct InstructionReader {
     mutating func readAll() {
         var previousEndLine: Int?
         while let line = lines.next() {
-            let trimmed = line.trimmingLeadingSpace
+            let trimmed = SourceLines.trimmingLeadingSpace(line)
             if trimmed.isEmpty { continue }
             if trimmed.first == UInt8(ascii: "#") {
                 noteMisplacedDirective(trimmed)
@@ -29,8 +29,8 @@ struct InstructionReader {
             var joined = Array(logical)
             var sawEmptyLine = false
             while continues, let next = lines.next() {
-                if next.isComment { continue }
-                if next.trimmingLeadingSpace.isEmpty {
+                if SourceLines.isComment(next) { continue }
+                if SourceLines.trimmingLeadingSpace(next).isEmpty {
                     sawEmptyLine = true
                     continue
                 }

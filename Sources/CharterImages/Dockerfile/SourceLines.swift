@@ -31,14 +31,15 @@ struct SourceLines {
     }
 }
 
-extension ArraySlice<UInt8> {
-    /// Without leading blanks (spaces, tabs and the other ASCII white space).
-    var trimmingLeadingSpace: ArraySlice<UInt8> {
-        guard let first = firstIndex(where: { !DockerfileWords.isSpace($0) }) else { return self[endIndex...] }
-        return self[first...]
+extension SourceLines {
+    /// `line` without leading blanks (spaces, tabs and the other ASCII white space).
+    static func trimmingLeadingSpace(_ line: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        guard let first = line.firstIndex(where: { !DockerfileWords.isSpace($0) }) else { return line[line.endIndex...] }
+        return line[first...]
     }
 
-    var isComment: Bool { trimmingLeadingSpace.first == UInt8(ascii: "#") }
-
-    var text: String { String(decoding: self, as: UTF8.self) }
+    /// A line whose first non-blank character is `#`.
+    static func isComment(_ line: ArraySlice<UInt8>) -> Bool {
+        trimmingLeadingSpace(line).first == UInt8(ascii: "#")
+    }
 }

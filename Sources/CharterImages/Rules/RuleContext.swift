@@ -40,7 +40,7 @@ struct RuleContext {
         let cacheTargets: [String]
     }
 
-    /// Secrets found in one instruction, with the text they were found in.
+    /// Secrets the probe found in one instruction (in its `probeText`).
     struct InstructionSecrets {
         let instruction: Instruction
         let secrets: [ProbedSecret]
