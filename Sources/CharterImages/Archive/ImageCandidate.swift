@@ -24,10 +24,15 @@ package struct ImageCandidate: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// `linux/amd64 alpine:3.19`, or the manifest's short digest when the image has no name.
     package var description: String {
-        let names = references.isEmpty ? identity : references.joined(separator: ", ")
-        let platform = platform.map { " [\($0)]" } ?? ""
-        return names + platform + (isPresent ? "" : " (listed, but its blobs are not in the archive)")
+        let name: String =
+            switch source {
+            case _ where !references.isEmpty: references.joined(separator: ", ")
+            case .manifest(let descriptor): "sha256:" + descriptor.digest.short
+            case .dockerSave(let config, _): config
+            }
+        return (platform.map { "\($0) " } ?? "") + name + (isPresent ? "" : " (listed, but its blobs are not in the archive)")
     }
 
     /// Whether `reference` names this image: exactly, without the registry and `library/`

@@ -23,35 +23,38 @@ package struct ImageFiles: Sequence {
     }
 
     package struct Iterator: IteratorProtocol {
+        /// A folder being listed: its relative path and its names not yet visited (last first).
+        private struct Frame {
+            var folder: String
+            var names: [String]
+        }
+
         private let root: String
-        /// Folders still to list (relative paths), and the listed folder's remaining names.
-        private var pendingFolders: [String] = [""]
-        private var folder = ""
-        private var names: [String] = []
+        private var stack: [Frame]
 
         init(root: String) {
             self.root = root
+            stack = [Frame(folder: "", names: Self.list(root))]
         }
 
         package mutating func next() -> ImageFile? {
-            while true {
-                if let name = names.popLast() {
-                    let relative = folder.isEmpty ? name : folder + "/" + name
-                    let location = root + "/" + relative
-                    var status = stat()
-                    guard lstat(location, &status) == 0 else { continue }
-                    switch status.st_mode & S_IFMT {
-                    case S_IFDIR: pendingFolders.append(relative)
-                    case S_IFREG: return ImageFile(path: relative, size: Int(status.st_size), location: location)
-                    default: continue
-                    }
-                } else if let next = pendingFolders.popLast() {
-                    folder = next
-                    names = Self.list(root + (next.isEmpty ? "" : "/" + next)).sorted(by: >)
-                } else {
-                    return nil
+            while let top = stack.indices.last {
+                guard let name = stack[top].names.popLast() else {
+                    stack.removeLast()
+                    continue
+                }
+                let folder = stack[top].folder
+                let relative = folder.isEmpty ? name : folder + "/" + name
+                let location = root + "/" + relative
+                var status = stat()
+                guard lstat(location, &status) == 0 else { continue }
+                switch status.st_mode & S_IFMT {
+                case S_IFDIR: stack.append(Frame(folder: relative, names: Self.list(location)))
+                case S_IFREG: return ImageFile(path: relative, size: Int(status.st_size), location: location)
+                default: continue
                 }
             }
+            return nil
         }
 
         /// The names in a folder opened with `O_NOFOLLOW`; a folder swapped for a link reads as empty.
@@ -59,7 +62,7 @@ package struct ImageFiles: Sequence {
             let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
             guard descriptor >= 0 else { return [] }
             defer { close(descriptor) }
-            return (try? TreeRemover.names(in: descriptor, label: path)) ?? []
+            return ((try? TreeRemover.names(in: descriptor, label: path)) ?? []).sorted(by: >)
         }
     }
 }

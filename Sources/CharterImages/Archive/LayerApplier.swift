@@ -6,6 +6,8 @@ final class LayerApplier {
     /// recursive removal holds open.
     static let deepestPath = 256
     static let longestPath = 4096
+    /// Linux's `NAME_MAX` (and macOS's): longer names cannot be created, so they are reported instead.
+    static let longestName = 255
     /// Odd entries beyond this many are counted, not listed: a hostile image may have millions.
     static let mostOddEntriesListed = 1000
 
@@ -51,17 +53,34 @@ final class LayerApplier {
         let input = StreamTarInput(uncompressed)
         let reader = TarReader(input, archive: label, largestRecord: limits.largestRecord)
         let entriesBefore = counts.entries
-        while let entry = try reader.next() {
-            try apply(entry, from: reader, label: label)
+        do {
+            while let entry = try reader.next() {
+                try apply(entry, from: reader, label: label)
+            }
+            try input.drain()
+            try blob.drain()
+        } catch {
+            // Corrupt gzip or tar data in a blob that does not match its digest is reported as
+            // the mismatch: the root cause, and the one that names the blob.
+            if error.code != .digestMismatch, let mismatch = Self.mismatch(in: blob) { throw mismatch }
+            throw error
         }
-        try input.drain()
-        try blob.drain()
         guard let digest = blob.digest else {
             throw ImageArchiveError(.malformed, "\(label): the blob was not read to its end")
         }
         return AppliedLayer(
             layer: layer, digest: digest, compression: compression, size: blob.length, uncompressedSize: uncompressed.length,
             entries: counts.entries - entriesBefore)
+    }
+
+    /// Reads the rest of a blob that failed part-way, to learn whether it matches its digest.
+    private static func mismatch(in blob: DigestingStream) -> ImageArchiveError? {
+        do {
+            try blob.drain()
+            return nil
+        } catch {
+            return error.code == .digestMismatch ? error : nil
+        }
     }
 
     /// Told by the first bytes, as container runtimes tell it, whatever the media type says.
@@ -97,6 +116,9 @@ final class LayerApplier {
         }
         guard path.components.count <= Self.deepestPath, path.relative.utf8.count <= Self.longestPath else {
             return note(entry, .nestedTooDeep, skipped: true)
+        }
+        guard path.components.allSatisfy({ $0.utf8.count <= Self.longestName }) else {
+            return note(entry, .nameTooLong, skipped: true)
         }
         do {
             if let name = path.name, name.hasPrefix(".wh.") {

@@ -103,6 +103,8 @@ final class RootFolder {
         default: try remove(name, in: parent)
         }
         guard mkdirat(parent.descriptor, name, permissions) == 0 else { throw failure("create the folder", [name]) }
+        // The process umask must not take away what we need to work inside.
+        fchmodat(parent.descriptor, name, permissions, 0)
     }
 
     /// A new, empty regular file at `name`, replacing anything there, opened for writing.
@@ -112,6 +114,7 @@ final class RootFolder {
         let permissions = mode_t((mode & 0o777) | 0o600)
         let descriptor = openat(parent.descriptor, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, permissions)
         guard descriptor >= 0 else { throw failure("create", [name]) }
+        fchmod(descriptor, permissions)
         return descriptor
     }
 
