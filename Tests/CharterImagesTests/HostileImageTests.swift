@@ -118,6 +118,22 @@ import Testing
         #expect(ImageFixture.tree(fixture.work.path) == before)
     }
 
+    /// A hostile image may hold millions of odd entries; the first thousand are listed, the rest counted.
+    @Test func listsTheFirstThousandOddEntries() throws {
+        let fixture = try ImageFixture("hostile-many")
+        defer { fixture.remove() }
+        var notUTF8 = TarBuilder.Entry.file("x", "bad name")
+        notUTF8.rawName = Array("caf".utf8) + [0xE9]
+        let fifos = (0..<1004).map { TarBuilder.Entry.special("fifo\($0)", type: "6") }
+        let contents = try fixture.extract(try fixture.write(TestImage(tars: [TarBuilder(entries: [notUTF8] + fifos).bytes()]), as: .ociFolder))
+        #expect(contents.oddEntries.first == OddEntry(layer: 1, path: "caf\u{FFFD}", reason: .undecodableName, skipped: false))
+        #expect(ImageFixture.text(contents, "caf\u{FFFD}") == "bad name")
+        #expect(contents.oddEntries.count == 1000)
+        #expect(contents.unlistedOddEntries == 5)
+        #expect(contents.counts.skipped == 1004)
+        #expect(contents.oddEntries.last?.description == "layer 1: fifo998: a FIFO; skipped")
+    }
+
     @Test func overwritingALinkWritesTheImagesOwnFile() throws {
         let fixture = try ImageFixture("hostile-overwrite")
         defer { fixture.remove() }

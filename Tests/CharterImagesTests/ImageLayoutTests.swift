@@ -61,6 +61,27 @@ import Testing
         #expect(archive.layers.count == 1)
     }
 
+    /// `gzip -d` reads concatenated members as one stream (pigz and some builders write them);
+    /// anything else after the gzip data is refused.
+    @Test(arguments: [false, true])
+    func readsGzipStreamsOfSeveralMembers(trailingGarbage: Bool) throws {
+        let fixture = try ImageFixture("image-members")
+        defer { fixture.remove() }
+        let tar = TarBuilder(entries: (0..<40).map { .file("f\($0)", String(repeating: "\($0)", count: 200)) }).bytes()
+        let stored = try Gzip.compress(Array(tar.prefix(7000))) + Gzip.compress(Array(tar.dropFirst(7000)))
+            + (trailingGarbage ? Array("trailing".utf8) : [])
+        let image = TestImage([TestImage.Layer(tar: tar, storedOverride: stored)])
+        let path = try fixture.write(image, as: .ociFolder)
+        if trailingGarbage {
+            let error = try #require(throws: ImageArchiveError.self) { try fixture.extract(path) }
+            #expect(error.message.contains("): its gzip data is corrupt (incorrect header check)"), "\(error.message)")
+        } else {
+            let contents = try fixture.extract(path)
+            #expect(contents.files().map(\.path).count == 40)
+            #expect(contents.layers.first?.uncompressedSize == tar.count)
+        }
+    }
+
     @Test func readsEveryConfigFact() throws {
         let fixture = try ImageFixture("image-config")
         defer { fixture.remove() }

@@ -28,6 +28,8 @@ struct TarBuilder {
         var corruptChecksum = false
         /// The size in GNU base-256 instead of octal.
         var base256Size = false
+        /// Name bytes written instead of `name` (which cannot hold bytes that are not UTF-8).
+        var rawName: [UInt8]?
 
         static func file(_ name: String, _ text: String, mode: Int = 0o644) -> Entry {
             Entry(name: name, type: UInt8(ascii: "0"), content: Array(text.utf8), mode: mode)
@@ -50,7 +52,7 @@ struct TarBuilder {
         }
 
         static func special(_ name: String, type: Character) -> Entry {
-            Entry(name: name, type: UInt8(ascii: type.unicodeScalars.first!))
+            Entry(name: name, type: type.asciiValue ?? 0)
         }
     }
 
@@ -98,9 +100,7 @@ struct TarBuilder {
     }
 
     private static func record(type: Character, _ data: [UInt8]) -> [UInt8] {
-        var entry = Entry(name: "././@LongLink", type: UInt8(ascii: type.unicodeScalars.first!), content: data)
-        entry.mode = 0o644
-        return header(entry) + padded(data)
+        header(Entry(name: "././@LongLink", type: type.asciiValue ?? 0, content: data)) + padded(data)
     }
 
     static func padded(_ data: [UInt8]) -> [UInt8] {
@@ -116,7 +116,7 @@ struct TarBuilder {
             let digits = String(value, radix: 8)
             return Array((String(repeating: "0", count: max(0, width - 1 - digits.count)) + digits).utf8) + [0]
         }
-        put(Array(entry.name.utf8), at: 0, width: 100)
+        put(entry.rawName ?? Array(entry.name.utf8), at: 0, width: 100)
         put(octal(entry.mode, width: 8), at: 100, width: 8)
         put(octal(0, width: 8), at: 108, width: 8)
         put(octal(0, width: 8), at: 116, width: 8)

@@ -8,7 +8,7 @@ package final class ImageWorkspace: Sendable {
     package init(in parent: String? = nil) throws(ImageArchiveError) {
         let base = parent ?? FileManager.default.temporaryDirectory.path
         var template = Array((base.hasSuffix("/") ? base : base + "/").utf8CString.dropLast()) + Array("charter-image-XXXXXX".utf8CString)
-        guard let created = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
+        guard let created = template.withUnsafeMutableBufferPointer({ $0.baseAddress.flatMap(mkdtemp) }) else {
             throw ImageArchiveError(.writeFailed, "cannot create a work folder under \(base) (\(SystemError.describe(errno)))")
         }
         path = String(cString: created)

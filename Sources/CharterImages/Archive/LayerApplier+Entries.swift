@@ -53,9 +53,10 @@ extension LayerApplier {
     }
 
     private func writeAll(_ descriptor: Int32, _ count: Int) throws(ImageArchiveError) {
+        guard let start = buffer.baseAddress else { return }
         var written = 0
         while written < count {
-            let result = write(descriptor, buffer.baseAddress! + written, count - written)
+            let result = write(descriptor, start + written, count - written)
             if result > 0 {
                 written += result
             } else if result < 0, errno == EINTR {

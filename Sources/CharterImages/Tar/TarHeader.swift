@@ -12,7 +12,7 @@ struct TarHeader {
     var typeFlag: UInt8
 
     init(_ block: [UInt8]) throws(TarFault) {
-        precondition(block.count == Self.blockSize)
+        guard block.count == Self.blockSize else { throw TarFault("a header is \(Self.blockSize) bytes, not \(block.count)") }
         try Self.verifyChecksum(block)
         typeFlag = block[156]
         mode = try Self.number(block, 100..<108, field: "mode")
