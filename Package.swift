@@ -114,7 +114,7 @@ let package = Package(
         .testTarget(name: "CharterCoreTests", dependencies: ["CharterCore", "CharterTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "CharterSecretsTests", dependencies: ["CharterSecrets", "CharterTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "CharterDependenciesTests", dependencies: ["CharterDependencies", "CharterTestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "CharterImagesTests", dependencies: ["CharterImages", "CharterTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "CharterImagesTests", dependencies: ["CharterImages", "CZlib", "CharterTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "CharterStoreTests",
             dependencies: [

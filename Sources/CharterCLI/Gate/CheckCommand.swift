@@ -36,8 +36,8 @@ struct CheckCommand: ParsableCommand {
         let progress = report.progressBar(json: global.json)
         let policy = try source.loadPolicy()
         let secrets = try SecretsRun.perform(source, workspace: workspace, baseline: report.baseline, progress: progress, policy: policy)
-        if policy.deps != nil, source.git || source.staged || source.path == "-" || source.path != source.root {
-            throw CLIError.usage("the dependency gate reads the lockfiles of a folder's working tree; run charter check on the folder (without --git, --staged, a single file or -), or switch gates.deps off for this run's policy")
+        if policy.deps != nil || policy.images != nil, source.git || source.staged || source.path == "-" || source.path != source.root {
+            throw CLIError.usage("the dependency and images gates read a folder's working tree; run charter check on the folder (without --git, --staged, a single file or -), or switch gates.deps and gates.images off for this run's policy")
         }
         // The fingerprint key is needed only to read a gitleaks report as a baseline.
         let loadedBaseline = try report.baseline.map { path in
@@ -49,12 +49,16 @@ struct CheckCommand: ParsableCommand {
             try DepsRun.perform(root: source.root, settings: settings, waivers: policy.waivers, workspace: workspace,
                                 baseline: loadedBaseline ?? Baseline(fingerprints: []), clock: clock)
         }
-        guard secrets != nil || deps != nil else {
-            throw CLIError.usage("charter.yml enables no gate; enable gates.secrets or gates.deps")
+        let images = try policy.images.map { settings in
+            try ImagesRun.perform(root: source.root, settings: settings, waivers: policy.waivers, workspace: workspace,
+                                  baseline: loadedBaseline ?? Baseline(fingerprints: []))
+        }
+        guard secrets != nil || deps != nil || images != nil else {
+            throw CLIError.usage("charter.yml enables no gate; enable gates.secrets, gates.deps or gates.images")
         }
         let commit = GitHead.commit(of: source.root)
         let required = try attestation.requiredAttestation(commit: commit, workspace: workspace)
-        let results = [required, secrets?.result, deps?.result].compactMap { $0 }
+        let results = [required, secrets?.result, deps?.result, images?.result].compactMap { $0 }
         let verdict = Verdict(gates: results, policy: policy, commit: commit)
         if let ledger {
             let draft = try EntryDraft(
@@ -70,10 +74,10 @@ struct CheckCommand: ParsableCommand {
             }
         }
         if let path = report.baselineWrite {
-            try ReportFile.write(try Baseline.encode((secrets?.findings ?? []) + (deps?.scan.findings ?? [])), to: path)
+            try ReportFile.write(try Baseline.encode((secrets?.findings ?? []) + (deps?.scan.findings ?? []) + (images?.scan.findings ?? [])), to: path)
         }
         try ReportWriter.write(verdict.gates, verdict: verdict, summary: secrets?.summary ?? deps?.scan.summary,
-                               rules: (secrets?.rules ?? []) + (deps?.rules ?? []), options: report, json: global.json)
+                               rules: (secrets?.rules ?? []) + (deps?.rules ?? []) + (images?.rules ?? []), options: report, json: global.json)
         if !verdict.passed { throw ExitCode(CharterExit.failed) }
     }
 

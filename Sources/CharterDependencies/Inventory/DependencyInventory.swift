@@ -56,7 +56,18 @@ package struct DependencyInventory {
             }
             return result
         }
-        for relative in lockfiles() { read(relative, base: root, into: &result) }
+        // Each lockfile on its own core, merged in path order.
+        let inventory = self
+        for partial in lockfiles().concurrentMap(grain: 1, { relative in
+            var partial = Result()
+            inventory.read(relative, base: inventory.root, into: &partial)
+            return partial
+        }) {
+            result.dependencies += partial.dependencies
+            result.lockfiles += partial.lockfiles
+            result.unsupported += partial.unsupported
+            result.problems += partial.problems
+        }
         // A requirements file both found and included by another is read twice.
         var seen = Set<Dependency>()
         result.dependencies = result.dependencies.filter { seen.insert($0).inserted }

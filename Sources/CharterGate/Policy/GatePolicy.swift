@@ -9,17 +9,20 @@ package struct GatePolicy: Sendable {
     package let secrets: SecretsGatePolicy?
     /// Off unless `gates.deps` is configured: it needs an advisory database (`charter db import`).
     package let deps: DepsGatePolicy?
+    /// Off unless `gates.images` is configured: it needs the approved base images.
+    package let images: ImagesGatePolicy?
     package let waivers: [Waiver]
     /// The longest a waiver may run, from its creation to its expiry.
     package let maxWaiverDays: Int
 
     package static let defaultMaxWaiverDays = 90
 
-    package init(file: String?, digest: String, secrets: SecretsGatePolicy?, deps: DepsGatePolicy? = nil, waivers: [Waiver], maxWaiverDays: Int) {
+    package init(file: String?, digest: String, secrets: SecretsGatePolicy?, deps: DepsGatePolicy? = nil, images: ImagesGatePolicy? = nil, waivers: [Waiver], maxWaiverDays: Int) {
         self.file = file
         self.digest = digest
         self.secrets = secrets
         self.deps = deps
+        self.images = images
         self.waivers = waivers
         self.maxWaiverDays = maxWaiverDays
     }
@@ -62,6 +65,23 @@ package struct DepsGatePolicy: Sendable, Equatable {
     package var maxDatabaseAgeDays = 7
     /// Days a vulnerability of each severity may stay open, from the ledger's first sighting.
     package var remediationDays: [FindingLevel: Int] = [:]
+
+    package init() {}
+}
+
+/// The images gate's settings: the base-image policy for Dockerfiles and deploy manifests, and
+/// which findings fail.
+package struct ImagesGatePolicy: Sendable, Equatable {
+    /// Severities that fail the gate (`fail-on: medium` means medium and above).
+    package var failOn: Set<FindingLevel> = [.medium, .high, .critical]
+    /// Approved base images as patterns (docs/images.md); nil leaves the approval check off.
+    package var approvedBases: [String]?
+    package var requireDigest = true
+    package var allowLatest = false
+    /// Dockerfile rule ids switched off.
+    package var disabledRules: Set<String> = []
+    /// Whether Kubernetes manifests and Compose files are checked too.
+    package var manifests = true
 
     package init() {}
 }

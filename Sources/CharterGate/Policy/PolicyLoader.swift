@@ -44,16 +44,18 @@ package enum PolicyLoader {
         // `enabled: false`) switches it off, so trimming `gates:` cannot drop it by accident.
         var secrets: SecretsGatePolicy? = SecretsGatePolicy()
         var deps: DepsGatePolicy?
+        var images: ImagesGatePolicy?
         if let gates = top["gates"], gates.node.null == nil {
-            let members = try gates.members(allowed: ["secrets", "deps"])
+            let members = try gates.members(allowed: ["secrets", "deps", "images"])
             if let field = members["secrets"] { secrets = try parseSecrets(field) }
             if let field = members["deps"] { deps = try parseDeps(field) }
+            if let field = members["images"] { images = try ImagesPolicyParser.parse(field) }
         }
         let waivers = try top["waivers"].map { field in
             field.node.null != nil ? [] : try field.items().map { try Waiver.parse($0) }
         } ?? []
         try validate(waivers, maxDays: maxDays, file: file, today: today)
-        return GatePolicy(file: file, digest: digest(data), secrets: secrets, deps: deps, waivers: waivers, maxWaiverDays: maxDays)
+        return GatePolicy(file: file, digest: digest(data), secrets: secrets, deps: deps, images: images, waivers: waivers, maxWaiverDays: maxDays)
     }
 
     /// The secrets gate with its default settings and no waivers.

@@ -21,10 +21,11 @@ package struct GateJudge {
 
     package func judge(gate: String, findings: [Finding]) -> GateResult {
         var judged: [JudgedFinding] = []
+        judged.reserveCapacity(findings.count)
         var expired: [String] = []
         let matchers = waivers.map { (waiver: $0, covers: $0.matcher()) }
         for finding in findings {
-            let matching = matchers.filter { $0.covers(finding) }.map(\.waiver)
+            let matching = matchers.isEmpty ? [] : matchers.filter { $0.covers(finding) }.map(\.waiver)
             let inForce = matching.first { !$0.isExpired(at: now) }
             let lapsed = matching.first { $0.isExpired(at: now) }
             if baseline.contains(finding) {
@@ -38,10 +39,12 @@ package struct GateJudge {
             }
             if let lapsed, inForce == nil, !expired.contains(lapsed.id) { expired.append(lapsed.id) }
         }
-        let failing = judged.filter { $0.status == .failing }
+        // Counted in one pass: a scan can judge tens of thousands of findings.
+        var failing: [FindingLevel: Int] = [:]
+        for item in judged where item.status == .failing { failing[item.finding.level, default: 0] += 1 }
         var reasons: [String] = []
         for level in FindingLevel.allCases.reversed() {
-            let count = failing.filter { $0.finding.level == level }.count
+            let count = failing[level] ?? 0
             if count > 0 { reasons.append("\(count) \(level.rawValue)-\(levelMeaning) \(count == 1 ? "finding" : "findings") not waived") }
         }
         for id in expired {
