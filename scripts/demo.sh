@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Charter's main job end to end on the bundled examples: record a decision, approve it, gate a
 # project with planted secrets and a critically vulnerable dependency, waive findings with an
-# expiry, record the verdicts, sign the ledger, prove one entry offline as an auditor would, then
-# show tampering being caught.
+# expiry, record the verdicts, sign the ledger, prove one entry offline as an auditor would,
+# show tampering being caught, then reject an unapproved base image, attest the fixed service's
+# passing verdict and admit it for deploy while a tampered attestation is denied.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 charter="$root/.build/debug/charter"
@@ -96,6 +97,44 @@ set -e
 echo "(ledger verify exited $status)"
 [ "$status" -eq 1 ]
 
+step "14. Images: a Dockerfile on an unapproved, unpinned base and a floating deployment are rejected"
+cp -r "$root/examples/service" service
+(cd service && git init -q && git add . && git -c user.name=Dev -c user.email=dev@example.com -c commit.gpgsign=false commit -q -m "service v1.4")
+run cat service/Dockerfile
+set +e
+run "$charter" scan images service
+status=$?
+set -e
+echo "(charter scan images exited $status: unapproved base, no digest, latest, root, curl | sh, and the deployment's image)"
+[ "$status" -eq 1 ]
+
+step "15. Fixed: the approved distroless base pinned by digest, a non-root user, a pinned deployment"
+cp "$root/examples/service-fix/Dockerfile" service/Dockerfile
+cp "$root/examples/service-fix/deployment.yaml" service/deploy/deployment.yaml
+(cd service && git add . && git -c user.name=Dev -c user.email=dev@example.com -c commit.gpgsign=false commit -q -m "service: approved base, pinned, non-root")
+run "$charter" scan images service
+commit=$(git -C service rev-parse HEAD)
+
+step "16. CI checks the fixed commit, records the verdict and signs it as an in-toto attestation"
+artifact="sha256:$(printf 'service image 1.4' | sha256sum | cut -d' ' -f1)"
+CHARTER_ACTOR=ci@example.com run "$charter" check service --attest service.intoto.json --subject "service-1.4.tar=$artifact"
+python3 -c 'import base64,json,sys; e=json.load(open(sys.argv[1])); s=json.loads(base64.b64decode(e["payload"])); print(json.dumps({"payloadType": e["payloadType"], "subject": s["subject"], "predicateType": s["predicateType"], "verdict": s["predicate"]["verdict"], "ledgerIndex": s["predicate"]["ledger"]["entry"]["index"]}, indent=2))' service.intoto.json
+
+step "17. The deploy pipeline admits it: signature, subject, passing verdict, age and ledger proof, offline"
+"$charter" key export --format pem > auditor/ledger.pem
+run "$charter" verify --attestation service.intoto.json --subject "gitCommit:$commit" --key auditor/ledger.pem --max-age 1h
+run "$charter" verify --attestation service.intoto.json --subject "$artifact" --key auditor/ledger.pem
+CHARTER_ACTOR=deploy@example.com run "$charter" check service --require-attestation service.intoto.json --no-record
+
+step "18. A tampered attestation (verdict flipped after signing) is denied"
+python3 -c 'import base64,json,sys; e=json.load(open(sys.argv[1])); p=base64.b64decode(e["payload"]).replace(b"\"verdict\":\"pass\"", b"\"verdict\":\"PASS\""); e["payload"]=base64.b64encode(p).decode(); json.dump(e, open(sys.argv[2], "w"))' service.intoto.json tampered.intoto.json
+set +e
+run "$charter" verify --attestation tampered.intoto.json --subject "gitCommit:$commit" --key auditor/ledger.pem
+status=$?
+set -e
+echo "(charter verify exited $status: denied)"
+[ "$status" -eq 1 ]
+
 step "Done"
 cat <<EOT
 Results are in $out:
@@ -106,4 +145,7 @@ Results are in $out:
   .charter/keys/        the signing key (mode 600) and its public key
   auditor/              entry.json, proof.json, checkpoint.txt, ledger.pub: what an auditor verifies offline
   tampered/charter.db   the altered copy that \`ledger verify\` rejects
+  service/              the images example, fixed and committed (its git repository)
+  service.intoto.json   the signed verdict (in-toto Statement v1 in a DSSE envelope) that \`charter verify\` admits
+  tampered.intoto.json  the same attestation with its verdict altered, which \`charter verify\` denies
 EOT

@@ -83,6 +83,10 @@ package struct ImagesGate: Sendable {
             scan.problems += manifests.problems.map(\.description)
         }
         scan.summary.files = scan.dockerfiles.count + scan.manifests.count
+        scan.summary.bytes = (scan.dockerfiles + scan.manifests).reduce(0) { total, relative in
+            let path = isFolder.boolValue ? root + "/" + relative : root
+            return total + ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0)
+        }
         scan.summary.seconds = Date().timeIntervalSince(started)
         return scan
     }

@@ -82,6 +82,9 @@ package struct ImagesGatePolicy: Sendable, Equatable {
     package var disabledRules: Set<String> = []
     /// Whether Kubernetes manifests and Compose files are checked too.
     package var manifests = true
+    /// Approved base images by name, as their layers' diff ids (`sha256:…`, bottom first): a
+    /// built image must start with one of them (`charter scan image`). Empty: not checked.
+    package var approvedBaseLayers: [String: [String]] = [:]
 
     package init() {}
 }
