@@ -5,7 +5,7 @@ package protocol AdvisoryTableCompiler: Sendable {
     /// The tables' format: tables of another format are compiled again before they are read.
     var format: Int { get }
 
-    /// A table for each package of `packages` some record names, from the JSON of every
-    /// advisory naming any of them; packages with no table are left out.
-    func tables(for packages: Set<AdvisoryPackage>, records: [[UInt8]]) throws -> [AdvisoryPackage: [UInt8]]
+    /// A table for each package of `packages` some record names, from every advisory naming
+    /// any of them (id and JSON); packages with no table are left out.
+    func tables(for packages: Set<AdvisoryPackage>, records: [(id: String, json: [UInt8])]) throws -> [AdvisoryPackage: [UInt8]]
 }

@@ -37,10 +37,10 @@ extension AdvisoryDatabase {
         var ids = Set<String>()
         for package in packages { ids.formUnion(try String.fetchAll(lookup, arguments: [package.ecosystem, package.name])) }
         let read = try db.cachedStatement(sql: "SELECT json FROM advisory WHERE id = ?")
-        var records: [[UInt8]] = []
+        var records: [(id: String, json: [UInt8])] = []
         records.reserveCapacity(ids.count)
         for id in ids.sorted() {
-            if let json = try Data.fetchOne(read, arguments: [id]) { records.append(Array(json)) }
+            if let json = try Data.fetchOne(read, arguments: [id]) { records.append((id, Array(json))) }
         }
         let tables = try compiler.tables(for: packages, records: records)
         let store = try db.cachedStatement(sql: "INSERT OR REPLACE INTO advisory_table (ecosystem, name, tables) VALUES (?, ?, ?)")

@@ -28,10 +28,12 @@ struct DatabaseImport: ParsableCommand {
 
     func run() throws {
         let workspace = try Workspace(global)
-        let database = try AdvisoryDatabase(path: workspace.advisoryDatabasePath(), create: true, compiler: DependencyTableCompiler())
+        let compiler = DependencyTableCompiler()
+        let database = try AdvisoryDatabase(path: workspace.advisoryDatabasePath(), create: true, compiler: compiler)
         var reports: [Report] = []
         for path in paths {
             let loaded = try AdvisoryFiles.load(path)
+            compiler.remember(loaded)
             let name = source ?? Self.sourceName(path)
             let counts = try database.importRecords(Self.records(loaded), source: name, at: RFC3339.format(Date()))
             reports.append(Report(path: path, source: name, counts: counts, invalid: loaded.problems))

@@ -34,7 +34,8 @@ struct DatabaseUpdate: ParsableCommand {
 
     func run() throws {
         let workspace = try Workspace(global)
-        let database = try AdvisoryDatabase(path: workspace.advisoryDatabasePath(), create: true, compiler: DependencyTableCompiler())
+        let compiler = DependencyTableCompiler()
+        let database = try AdvisoryDatabase(path: workspace.advisoryDatabasePath(), create: true, compiler: compiler)
         let names = try chosenEcosystems(database)
         // The download is kept beside the database (same file system) until it is imported.
         let folder = URL(fileURLWithPath: database.path).standardizedFileURL.deletingLastPathComponent().path
@@ -46,7 +47,7 @@ struct DatabaseUpdate: ParsableCommand {
                 throw CLIError(category: .usage, message: "--mirror \(mirror): not a URL; give one such as \(Self.osvBucket)")
             }
             do {
-                if let report = try update(name, from: url, into: database, folder: folder) { reports.append(report) }
+                if let report = try update(name, from: url, into: database, compiler: compiler, folder: folder) { reports.append(report) }
                 else { reports.append(DatabaseImport.Report(path: url.shown, source: "osv:\(name)", counts: AdvisoryImportCounts(), invalid: [], unchanged: true)) }
             } catch let error as CLIError where error.category == .input {
                 // One ecosystem that cannot be fetched or read leaves the others to update.
@@ -75,7 +76,7 @@ struct DatabaseUpdate: ParsableCommand {
     }
 
     /// The import report, or nil when the archive held is still current.
-    private func update(_ name: String, from url: URL, into database: AdvisoryDatabase, folder: String) throws -> DatabaseImport.Report? {
+    private func update(_ name: String, from url: URL, into database: AdvisoryDatabase, compiler: DependencyTableCompiler, folder: String) throws -> DatabaseImport.Report? {
         let source = "osv:\(name)"
         let held = try database.download(from: url.shown)
         let file = folder + "/.download-\(getpid())-\(name.replacingOccurrences(of: "/", with: "_")).zip"
@@ -93,6 +94,7 @@ struct DatabaseUpdate: ParsableCommand {
                 throw CLIError.input("\(url.shown): \(error.message)")
             }
             let download = AdvisoryDownload(url: url.shown, source: source, etag: etag, lastModified: lastModified, fetchedAt: now)
+            compiler.remember(loaded)
             let counts = try database.importRecords(DatabaseImport.records(loaded), source: source, at: now, download: download)
             return DatabaseImport.Report(path: url.shown, source: source, counts: counts, invalid: loaded.problems.map { $0.replacingOccurrences(of: file, with: url.shown) })
         }

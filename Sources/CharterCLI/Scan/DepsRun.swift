@@ -17,7 +17,14 @@ struct DepsRun {
 
     let result: GateResult
     let scan: DepsGate.Scan
-    let rules: [RuleDescriptor]
+    let settings: DepsGatePolicy
+
+    /// One rule per vulnerability found, for SARIF; worked out only when a report asks.
+    var rules: [RuleDescriptor] {
+        Dictionary(scan.matches.flatMap(\.vulnerabilities).map { ($0.id, $0) }) { first, _ in first }
+            .sorted { $0.key < $1.key }
+            .map { RuleDescriptor(id: $0.key, description: $0.value.summary ?? $0.key, gate: "deps", securitySeverity: Self.securitySeverity($0.value.severity, unknown: settings.unknownSeverity)) }
+    }
 
     static func perform(root: String, settings: DepsGatePolicy, waivers: [Waiver], workspace: Workspace, baseline: Baseline = Baseline(fingerprints: []),
                         clock: RemediationClock? = nil) throws -> DepsRun {
@@ -29,10 +36,7 @@ struct DepsRun {
         let scan = gate.scan(inventory, started: started)
         let updated = try database.status().compactMap { RFC3339.parse($0.importedAt) }.max()
         let result = gate.judge(scan, waivers: waivers, baseline: baseline, databaseUpdated: updated, clock: clock)
-        let rules = Dictionary(scan.matches.flatMap(\.vulnerabilities).map { ($0.id, $0) }) { first, _ in first }
-            .sorted { $0.key < $1.key }
-            .map { RuleDescriptor(id: $0.key, description: $0.value.summary ?? $0.key, gate: "deps", securitySeverity: securitySeverity($0.value.severity, unknown: settings.unknownSeverity)) }
-        return DepsRun(result: result, scan: scan, rules: rules)
+        return DepsRun(result: result, scan: scan, settings: settings)
     }
 
     /// The CVSS score, else a score in the middle of the rating's band (code-scanning UIs band

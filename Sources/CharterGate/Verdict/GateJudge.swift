@@ -20,6 +20,31 @@ package struct GateJudge {
     }
 
     package func judge(gate: String, findings: [Finding]) -> GateResult {
+        // Findings are judged independently, a slice per core: a scan can make tens of thousands.
+        let slices = stride(from: 0, to: findings.count, by: 4096).map { $0..<min($0 + 4096, findings.count) }
+        let judgedSlices = slices.concurrentMap(grain: 1) { slice in judgeSlice(findings[slice]) }
+        var judged: [JudgedFinding] = []
+        judged.reserveCapacity(findings.count)
+        var expired: [String] = []
+        for slice in judgedSlices {
+            judged += slice.judged
+            for id in slice.expired where !expired.contains(id) { expired.append(id) }
+        }
+        // Counted in one pass: a scan can judge tens of thousands of findings.
+        var failing: [FindingLevel: Int] = [:]
+        for item in judged where item.status == .failing { failing[item.finding.level, default: 0] += 1 }
+        var reasons: [String] = []
+        for level in FindingLevel.allCases.reversed() {
+            let count = failing[level] ?? 0
+            if count > 0 { reasons.append("\(count) \(level.rawValue)-\(levelMeaning) \(count == 1 ? "finding" : "findings") not waived") }
+        }
+        for id in expired {
+            if let waiver = waivers.first(where: { $0.id == id }) { reasons.append("waiver \(id) expired on \(waiver.expiresDay) and no longer applies") }
+        }
+        return GateResult(gate: gate, passed: failing.isEmpty, findings: judged, reasons: reasons, expiredWaivers: expired)
+    }
+
+    private func judgeSlice(_ findings: ArraySlice<Finding>) -> (judged: [JudgedFinding], expired: [String]) {
         var judged: [JudgedFinding] = []
         judged.reserveCapacity(findings.count)
         var expired: [String] = []
@@ -39,17 +64,6 @@ package struct GateJudge {
             }
             if let lapsed, inForce == nil, !expired.contains(lapsed.id) { expired.append(lapsed.id) }
         }
-        // Counted in one pass: a scan can judge tens of thousands of findings.
-        var failing: [FindingLevel: Int] = [:]
-        for item in judged where item.status == .failing { failing[item.finding.level, default: 0] += 1 }
-        var reasons: [String] = []
-        for level in FindingLevel.allCases.reversed() {
-            let count = failing[level] ?? 0
-            if count > 0 { reasons.append("\(count) \(level.rawValue)-\(levelMeaning) \(count == 1 ? "finding" : "findings") not waived") }
-        }
-        for id in expired {
-            if let waiver = waivers.first(where: { $0.id == id }) { reasons.append("waiver \(id) expired on \(waiver.expiresDay) and no longer applies") }
-        }
-        return GateResult(gate: gate, passed: failing.isEmpty, findings: judged, reasons: reasons, expiredWaivers: expired)
+        return (judged, expired)
     }
 }
