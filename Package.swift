@@ -108,7 +108,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "charter-bench",
-            dependencies: ["CharterCore", "CharterStore", "CharterStoreSQLite", "CharterLedger", "CharterSecrets", "CharterDependencies", "CharterImages", "CharterTestSupport"],
+            dependencies: [
+                "CharterCore", "CharterStore", "CharterStoreSQLite", "CharterLedger", "CharterSecrets", "CharterDependencies", "CharterImages",
+                "CharterGate", "CharterTestSupport", .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "CharterCoreTests", dependencies: ["CharterCore", "CharterTestSupport"], swiftSettings: swiftSettings),

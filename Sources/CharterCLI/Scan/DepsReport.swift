@@ -145,32 +145,48 @@ struct DepsReport {
             "problems": .array(inventory.problems.map { problem in
                 .object(["path": .string(problem.path), "line": problem.line.map { .number(Double($0)) } ?? .null, "message": .string(problem.message)])
             }),
-        ], streaming: "vulnerable", fragments: batches.flatMap { $0.concurrentMap(grain: 16) { PrettyJSON.fragment(report.json($0), indent: 4) } })
+        ], streaming: "vulnerable", fragments: batches.flatMap { $0.concurrentMap(grain: 16) { report.jsonFragment($0) } })
     }
 
-    private func json(_ index: Int) -> JSONValue {
+    /// One vulnerable package as the report's JSON writes it (members in key order).
+    private func jsonFragment(_ index: Int) -> [UInt8] {
         let match = matches[index]
         let dependency = match.dependency
-        return .object([
-            "ecosystem": .string(dependency.ecosystem), "name": .string(dependency.name), "version": .string(dependency.version),
-            "purl": .string(dependency.purl), "path": .string(dependency.path), "line": .number(Double(dependency.line)),
-            "direct": dependency.direct.map(JSONValue.bool) ?? .null, "fixedIn": match.fixedIn.map(JSONValue.string) ?? .null,
-            "undecidable": .array(match.undecidable.map(JSONValue.string)),
-            "vulnerabilities": .array(match.vulnerabilities.enumerated().map { position, vulnerability in
-                let judged = judgement(index, position)
-                return .object([
-                    "id": .string(vulnerability.id), "aliases": .array(vulnerability.aliases.map(JSONValue.string)),
-                    "summary": vulnerability.summary.map(JSONValue.string) ?? .null, "published": vulnerability.published.map(JSONValue.string) ?? .null,
-                    "severity": .object([
-                        "rating": .string(judged?.finding.level.rawValue ?? "unknown"),
-                        "score": vulnerability.severity.score.map(JSONValue.number) ?? .null,
-                        "source": .string(vulnerability.severity.source),
-                    ]),
-                    "status": .string(judged?.status.rawValue ?? "unknown"),
-                    "waiver": judged?.waiver.map(JSONValue.string) ?? .null,
-                    "firstSeen": firstSeen(index, position).map(JSONValue.string) ?? .null,
-                ])
-            }),
-        ])
+        var json = PrettyJSONWriter(indent: 4)
+        json.beginObject()
+        json.key("direct")
+        if let direct = dependency.direct { json.bool(direct) } else { json.null() }
+        json.key("ecosystem"); json.string(dependency.ecosystem)
+        json.key("fixedIn"); json.string(match.fixedIn)
+        json.key("line"); json.number(Double(dependency.line))
+        json.key("name"); json.string(dependency.name)
+        json.key("path"); json.string(dependency.path)
+        json.key("purl"); json.string(dependency.purl)
+        json.key("undecidable"); json.strings(match.undecidable)
+        json.key("version"); json.string(dependency.version)
+        json.key("vulnerabilities")
+        json.beginArray()
+        for (position, vulnerability) in match.vulnerabilities.enumerated() {
+            let judged = judgement(index, position)
+            json.beginObject()
+            json.key("aliases"); json.strings(vulnerability.aliases)
+            json.key("firstSeen"); json.string(firstSeen(index, position))
+            json.key("id"); json.string(vulnerability.id)
+            json.key("published"); json.string(vulnerability.published)
+            json.key("severity")
+            json.beginObject()
+            json.key("rating"); json.string(judged?.finding.level.rawValue ?? "unknown")
+            json.key("score")
+            if let score = vulnerability.severity.score { json.number(score) } else { json.null() }
+            json.key("source"); json.string(vulnerability.severity.source)
+            json.endObject()
+            json.key("status"); json.string(judged?.status.rawValue ?? "unknown")
+            json.key("summary"); json.string(vulnerability.summary)
+            json.key("waiver"); json.string(judged?.waiver)
+            json.endObject()
+        }
+        json.endArray()
+        json.endObject()
+        return json.bytes
     }
 }

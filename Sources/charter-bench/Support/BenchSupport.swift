@@ -33,7 +33,7 @@ struct BenchArguments {
             case "--history-mb": historyMegabytes = iterator.next().flatMap(Int.init) ?? historyMegabytes
             case "--source": source = iterator.next() ?? source
             case "--no-peers": peers = false
-            case "ledger", "secrets", "deps": suites.insert(argument)
+            case "ledger", "secrets", "deps", "images": suites.insert(argument)
             default: print("charter-bench: ignoring unknown argument \(argument)")
             }
         }
