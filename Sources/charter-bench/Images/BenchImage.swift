@@ -4,7 +4,9 @@ import Foundation
 
 /// A `docker save` tarball of about `megabytes` for the images benchmark: a Debian-like base
 /// layer (os-release, a dpkg status of a few hundred packages), then layers of application
-/// files, half of them gzip-compressed, with a requirements.txt naming advisory packages.
+/// files with a requirements.txt naming advisory packages. Layers are uncompressed tar, as
+/// `docker save` writes them (gzip layers are read too, and tested, but peers may not read them
+/// in a classic save).
 enum BenchImage {
     static func write(to path: String, megabytes: Int, work: String, python: [String]) throws {
         var random = SplitMix64(seed: 500)
@@ -32,7 +34,7 @@ enum BenchImage {
             var written = 0
             var file = 0
             while written < perLayer {
-                // Text-like files compress as real ones do; a few are random bytes.
+                // Mostly text-like files, some random bytes (binaries, media).
                 let size = 4_096 + Int(random.next() % 60_000)
                 let data: [UInt8] = random.next() % 8 == 0
                     ? (0..<size).map { _ in UInt8(truncatingIfNeeded: random.next()) }
@@ -45,17 +47,8 @@ enum BenchImage {
             emit([UInt8](repeating: 0, count: 1024))
             try handle.close()
             let diffID = "sha256:" + hasher.finalize().map { String(format: "%02x", $0) }.joined()
-            var member = "blobs/layer\(layer).tar"
-            var stored = tarPath
-            if layer % 2 == 1 {
-                let gzip = Process()
-                gzip.executableURL = URL(fileURLWithPath: "/bin/gzip")
-                gzip.arguments = ["-1", "-f", tarPath]
-                try gzip.run()
-                gzip.waitUntilExit()
-                member += ".gz"
-                stored = tarPath + ".gz"
-            }
+            let member = "blobs/layer\(layer).tar"
+            let stored = tarPath
             layers.append((member, stored, diffID))
         }
         let config = """

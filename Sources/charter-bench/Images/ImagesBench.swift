@@ -50,7 +50,7 @@ enum ImagesBench {
         print("Dockerfiles: \(count) generated (\(bytes / 1024) KiB), \(findings) findings; median of \(arguments.rounds) rounds (range in brackets)\n")
         report.add("Dockerfile checks in process, one core", samples: inProcess, unit: "files/s", target: "≥ 2,000/s", meets: { $0 >= 2_000 })
         report.add("charter scan images, end to end", samples: scans, unit: "files/s", target: "≥ 2,000/s", meets: { $0 >= 2_000 })
-        report.add("peak RSS, scan images", samples: [scanPeak], unit: "MiB")
+        report.add("peak RSS, scan images", samples: [scanPeak.rounded()], unit: "MiB")
 
         let hadolint = venv.map { $0 + "/bin/hadolint" }
         var peers: [String] = []
@@ -84,7 +84,7 @@ enum ImagesBench {
         }
         print("")
         report.add("charter scan image, \(imageBytes / 1_048_576) MiB tarball (\(scratch))", samples: imageScans, unit: "s", target: "≤ 10 s", meets: { $0 <= 10 })
-        report.add("peak RSS, scan image", samples: [imagePeak], unit: "MiB", target: "≤ 300 MiB", meets: { $0 <= 300 })
+        report.add("peak RSS, scan image", samples: [imagePeak.rounded()], unit: "MiB", target: "≤ 300 MiB", meets: { $0 <= 300 })
         report.print()
 
         let trivy = venv.map { $0 + "/bin/trivy" }
