@@ -5,21 +5,37 @@ import GRDB
 /// The compiled matching tables: written by imports for the packages they touch, read by scans.
 extension AdvisoryDatabase {
     /// The tables of `packages` that have advisories. Tables compiled in another format (by
-    /// another Charter) are all compiled again first, in one transaction.
+    /// another Charter) are all compiled again first, and a package with advisories but no
+    /// table (lost behind Charter's back) has its table compiled again, each in one transaction.
     package func tables(for packages: Set<AdvisoryPackage>) throws -> [[UInt8]] {
         try mapped {
             if try queue.read({ try self.storedFormat(in: $0) }) != compiler.format {
                 try queue.write { db in try compileTables([], in: db) }
             }
-            return try queue.read { db in
-                let read = try db.cachedStatement(sql: "SELECT tables FROM advisory_table WHERE ecosystem = ? AND name = ?")
-                var found: [[UInt8]] = []
-                found.reserveCapacity(packages.count)
-                for package in packages {
-                    if let tables = try Data.fetchOne(read, arguments: [package.ecosystem, package.name]) { found.append(Array(tables)) }
-                }
-                return found
+            var (found, missing) = try read(packages)
+            if !missing.isEmpty {
+                try queue.write { db in try compileTables(missing, in: db) }
+                found += try read(missing).found
             }
+            return found
+        }
+    }
+
+    private func read(_ packages: Set<AdvisoryPackage>) throws -> (found: [[UInt8]], missing: Set<AdvisoryPackage>) {
+        try queue.read { db in
+            let read = try db.cachedStatement(sql: "SELECT tables FROM advisory_table WHERE ecosystem = ? AND name = ?")
+            let named = try db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM advisory_package WHERE ecosystem = ? AND name = ?)")
+            var found: [[UInt8]] = []
+            var missing = Set<AdvisoryPackage>()
+            found.reserveCapacity(packages.count)
+            for package in packages {
+                if let tables = try Data.fetchOne(read, arguments: [package.ecosystem, package.name]) {
+                    found.append(Array(tables))
+                } else if try Bool.fetchOne(named, arguments: [package.ecosystem, package.name]) == true {
+                    missing.insert(package)
+                }
+            }
+            return (found, missing)
         }
     }
 

@@ -39,8 +39,8 @@ import Testing
         #expect(withdrawn["urllib3"] == ["GHSA-9wx4-h78v-vm56"])
     }
 
-    /// Tables in another format are compiled again before the scan reads them; a damaged
-    /// table in the current format is an error naming the database, not a pass.
+    /// Tables in another format, or lost, are compiled again before the scan reads them; a
+    /// damaged table in the current format is an error naming the database, not a pass.
     @Test func tablesOfAnotherFormatAreRecompiledAndDamagedOnesFail() throws {
         let fixture = try Fixture()
         defer { fixture.folder.remove() }
@@ -50,6 +50,11 @@ import Testing
         let recompiled = try fixture.charter.run(["scan", "deps", fixture.project])
         #expect(recompiled.status == 1, "\(recompiled.stdout)\(recompiled.stderr)")
         #expect(recompiled.stdout.contains("GHSA-9wx4-h78v-vm56"))
+
+        // A table deleted behind Charter's back is compiled again, not taken as "no advisories".
+        try Self.sqlite(database, "DELETE FROM advisory_table WHERE name = 'requests'")
+        let lost = try fixture.charter.run(["scan", "deps", fixture.project])
+        #expect(lost.stdout.contains("GHSA-9wx4-h78v-vm56"), "\(lost.stdout)\(lost.stderr)")
 
         try Self.sqlite(database, "UPDATE advisory_table SET tables = substr(tables, 1, 12)")
         let damaged = try fixture.charter.run(["scan", "deps", fixture.project])

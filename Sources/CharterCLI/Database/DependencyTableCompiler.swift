@@ -26,8 +26,14 @@ final class DependencyTableCompiler: AdvisoryTableCompiler, Sendable {
             return try? OSVRecord.parse(stored.json, source: "advisory database")
         }.compactMap { $0 }
         let compiled = AdvisoryCompiler.compile(parsed) { packages.contains(AdvisoryPackage(ecosystem: $0.rawValue, name: $1)) }
-        return Dictionary(grouping: compiled) { AdvisoryPackage(ecosystem: $0.ecosystem.rawValue, name: $0.name) }
+        var tables = Dictionary(grouping: compiled) { AdvisoryPackage(ecosystem: $0.ecosystem.rawValue, name: $0.name) }
             .mapValues(CompiledPackage.encode)
+        // A package whose advisories were all withdrawn keeps an empty table, so that a missing
+        // table always means one was lost.
+        for package in packages where tables[package] == nil && Ecosystem(osvName: package.ecosystem) != nil {
+            tables[package] = CompiledPackage.encode([])
+        }
+        return tables
     }
 
     /// Decodes stored tables on every core; a damaged one fails the scan (it cannot say what is safe).
