@@ -60,6 +60,24 @@ import Testing
         #expect(try fixture.run("verify", "--attestation", "attestation.json", "--subject", Self.artifact, "--max-age", "soon").status == 2)
         #expect(try fixture.run("verify", "--attestation", "missing.json", "--subject", Self.artifact).status == 3)
         #expect(try fixture.run("check", ".", "--attest", "x.json", "--no-record").status == 2)
+        #expect(try fixture.run("check", ".", "--attest", "x.json", "--subject", "c=gitCommit:" + String(repeating: "a", count: 40)).status == 2)
+        #expect(try fixture.run("check", ".", "--attest", "x.json", "--subject", "app=md5:00").status == 2)
+    }
+
+    /// The verdict must be on the commit it names: not a tree with uncommitted changes, not a subfolder.
+    @Test func onlyACleanCheckoutCanBeAttested() throws {
+        let (fixture, _) = try Self.attestedProject()
+        defer { fixture.remove() }
+        fixture.write("main.swift", "print(\"edited, not committed\")\n")
+        let dirty = try fixture.run("check", ".", "--attest", "dirty.json")
+        #expect(dirty.status == 2, "\(dirty.stdout)\(dirty.stderr)")
+        #expect(dirty.stderr.contains("differ from the commit"), "\(dirty.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: fixture.directory.file("dirty.json")))
+        try FileManager.default.createDirectory(atPath: fixture.directory.file("sub"), withIntermediateDirectories: true)
+        try GateCommandTests.git(fixture.directory.path, "checkout", "-q", "--", "main.swift")
+        let sub = try fixture.run("check", "sub", "--attest", "sub.json")
+        #expect(sub.status == 2, "\(sub.stdout)\(sub.stderr)")
+        #expect(sub.stderr.contains("not the top of its work tree"), "\(sub.stderr)")
     }
 
     /// A deploy step's check: the attestation must be for the commit being deployed.
@@ -73,6 +91,12 @@ import Testing
         let next = try fixture.run("check", ".", "--require-attestation", "attestation.json")
         #expect(next.status == 1, "\(next.stdout)")
         #expect(next.stdout.contains("no valid attestation for commit"), "\(next.stdout)")
+        // Back at the attested commit, but under another policy than the one attested.
+        try GateCommandTests.git(fixture.directory.path, "reset", "-q", "--hard", "HEAD~1")
+        fixture.write("charter.yml", "version: 1\ngates:\n  secrets:\n    fail-on: [high]\n")
+        let otherPolicy = try fixture.run("check", ".", "--require-attestation", "attestation.json")
+        #expect(otherPolicy.status == 1, "\(otherPolicy.stdout)")
+        #expect(otherPolicy.stdout.contains("policy"), "\(otherPolicy.stdout)")
     }
 
     /// A failing verdict can be attested (the record is the record), and is never admitted.

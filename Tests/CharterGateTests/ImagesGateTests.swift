@@ -90,6 +90,38 @@ import Testing
         #expect(result.passed, "\(result.findings.map(\.finding.ruleID))")
     }
 
+    /// Built-image and manifest rule ids are valid in `disable-rules` and do not upset the Dockerfile checker.
+    @Test func everyFamilyOfRuleIdsCanBeDisabled() throws {
+        let gate = try Self.gate("    approved-bases: [debian]\n    disable-rules: [IM001, MF002, DF006]\n")
+        let folder = try Self.folder(["Dockerfile": "FROM debian:12\(Self.digest)\n", "pod.yaml": "apiVersion: v1\nkind: Pod\nspec:\n  containers:\n    - image: debian:12\n"])
+        defer { folder.remove() }
+        let result = gate.judge(try gate.scan(folder.path), waivers: [])
+        #expect(result.passed, "\(result.findings.map(\.finding.ruleID)) \(result.reasons)")
+    }
+
+    /// A manifest named on its own is read as a manifest, not as a Dockerfile.
+    @Test func aManifestFileCanBeCheckedAlone() throws {
+        let folder = try Self.folder(["deploy.yaml": "apiVersion: v1\nkind: Pod\nspec:\n  containers:\n    - image: node:20\n"])
+        defer { folder.remove() }
+        let gate = try Self.gate()
+        let scan = try gate.scan(folder.file("deploy.yaml"))
+        #expect(scan.problems.isEmpty, "\(scan.problems)")
+        #expect(Set(scan.findings.map(\.ruleID)) == ["MF001", "MF002"])
+    }
+
+    /// A folder that cannot be listed hides its Dockerfiles: the gate fails rather than pass them by.
+    @Test(.enabled(if: getuid() != 0, "root lists every folder")) func anUnreadableFolderFailsTheGate() throws {
+        let folder = try Self.folder(["ok/Dockerfile": "FROM debian:12\(Self.digest)\nUSER 1\n", "locked/Dockerfile": "FROM node\n"])
+        defer {
+            chmod(folder.file("locked"), 0o755)
+            folder.remove()
+        }
+        chmod(folder.file("locked"), 0)
+        let gate = try Self.gate()
+        let result = gate.judge(try gate.scan(folder.path), waivers: [])
+        #expect(!result.passed)
+    }
+
     @Test(arguments: [
         ("    approved-bases: [\"docker.io/library/debian:12\"]\n", "approved-bases"),
         ("    disable-rules: [DF999]\n", "DF999"),

@@ -29,11 +29,26 @@ struct AttestationOptions: ParsableArguments {
         if attestationMaxAge != nil, requireAttestation == nil {
             throw CLIError.usage("--attestation-max-age goes with --require-attestation FILE")
         }
+        // Before any gate runs, so a typo cannot leave a recorded verdict without its attestation.
+        for subject in subjects {
+            let parsed = try StatementSubject(parsing: subject)
+            if parsed.digest["gitCommit"] != nil {
+                throw CLIError.usage("--subject \(subject): the commit is attested from the checkout itself; --subject names artifacts, NAME=sha256:<hex>")
+            }
+        }
+    }
+
+    /// An attestation names the HEAD commit: the checked folder must be exactly that commit.
+    func requireAttestable(_ root: String) throws {
+        if let difference = GitHead.differenceFromHead(of: root) {
+            throw CLIError.usage("cannot attest: \(difference)")
+        }
     }
 
     /// The deploy check as a gate: passes only when the attestation admits `commit` under this
-    /// workspace's trusted keys; nil when no attestation is required.
-    func requiredAttestation(commit: String?, workspace: Workspace) throws -> GateResult? {
+    /// workspace's trusted keys and was made under the policy in force (`policyDigest`); nil when
+    /// no attestation is required.
+    func requiredAttestation(commit: String?, policyDigest: String, workspace: Workspace) throws -> GateResult? {
         guard let path = requireAttestation else { return nil }
         guard let commit else {
             throw CLIError.usage("--require-attestation checks the attestation of the commit being deployed; run in a git checkout")
@@ -45,7 +60,7 @@ struct AttestationOptions: ParsableArguments {
         let keys = try workspace.keys.trustedVerifiers().map(AttestationKey.init(verifier:))
         let decision = AttestationVerifier(signingKeys: keys).verify(
             envelope: try InputFile.read(path, what: "attestation"), source: path,
-            requirements: .init(subject: try SubjectDigest(algorithm: "gitCommit", hex: commit), maxAge: age))
+            requirements: .init(subject: try SubjectDigest(algorithm: "gitCommit", hex: commit), allowedPolicyDigests: [policyDigest], maxAge: age))
         let reasons = decision.admitted ? [] : ["no valid attestation for commit \(commit) in \(path): " + decision.reasons.joined(separator: "; ")]
         return GateResult(gate: "attestation", passed: decision.admitted, findings: [], reasons: reasons, expiredWaivers: [])
     }

@@ -13,8 +13,9 @@ struct CheckCommand: ParsableCommand {
         discussion: """
             The verdict is written to the ledger as a gate.verdict entry: the commit, the policy's \
             digest, counts, the fingerprints of failing findings and the waivers used. Never a \
-            secret. Exits 0 on pass and 1 on fail; a gate that cannot read its input fails closed \
-            (exit 3) and records nothing. Needs `charter init` (or --home / CHARTER_HOME) unless \
+            secret. Exits 0 on pass and 1 on fail. A gate that cannot read its input fails closed: \
+            the secrets gate stops (exit 3) and records nothing; an unreadable lockfile or Dockerfile \
+            fails its gate in the recorded verdict. Needs `charter init` (or --home / CHARTER_HOME) unless \
             --no-record is given. --attest FILE signs the recorded verdict as an in-toto \
             attestation (`charter verify` checks it); --require-attestation FILE fails the check \
             unless FILE attests a passing verdict for the commit, as a deploy step needs.
@@ -35,10 +36,11 @@ struct CheckCommand: ParsableCommand {
         let ledger = noRecord ? nil : try openLedger(workspace)
         let progress = report.progressBar(json: global.json)
         let policy = try source.loadPolicy()
-        let secrets = try SecretsRun.perform(source, workspace: workspace, baseline: report.baseline, progress: progress, policy: policy)
         if policy.deps != nil || policy.images != nil, source.git || source.staged || source.path == "-" || source.path != source.root {
             throw CLIError.usage("the dependency and images gates read a folder's working tree; run charter check on the folder (without --git, --staged, a single file or -), or switch gates.deps and gates.images off for this run's policy")
         }
+        if attestation.attest != nil { try attestation.requireAttestable(source.root) }
+        let secrets = try SecretsRun.perform(source, workspace: workspace, baseline: report.baseline, progress: progress, policy: policy)
         // The fingerprint key is needed only to read a gitleaks report as a baseline.
         let loadedBaseline = try report.baseline.map { path in
             try Baseline.load(path, key: { try FingerprintKey.load(file: workspace.home + "/keys/fingerprint.key", environment: ProcessInfo.processInfo.environment) })
@@ -49,15 +51,14 @@ struct CheckCommand: ParsableCommand {
             try DepsRun.perform(root: source.root, settings: settings, waivers: policy.waivers, workspace: workspace,
                                 baseline: loadedBaseline ?? Baseline(fingerprints: []), clock: clock)
         }
-        let images = try policy.images.map { settings in
-            try ImagesRun.perform(root: source.root, settings: settings, waivers: policy.waivers, workspace: workspace,
-                                  baseline: loadedBaseline ?? Baseline(fingerprints: []))
+        let images = try policy.images.map { _ in
+            try ImagesRun.perform(root: source.root, policy: policy, workspace: workspace, baseline: loadedBaseline ?? Baseline(fingerprints: []))
         }
         guard secrets != nil || deps != nil || images != nil else {
             throw CLIError.usage("charter.yml enables no gate; enable gates.secrets, gates.deps or gates.images")
         }
         let commit = GitHead.commit(of: source.root)
-        let required = try attestation.requiredAttestation(commit: commit, workspace: workspace)
+        let required = try attestation.requiredAttestation(commit: commit, policyDigest: policy.digest, workspace: workspace)
         let results = [required, secrets?.result, deps?.result, images?.result].compactMap { $0 }
         let verdict = Verdict(gates: results, policy: policy, commit: commit)
         if let ledger {

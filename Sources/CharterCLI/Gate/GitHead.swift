@@ -8,6 +8,24 @@ enum GitHead {
         output(folder, ["rev-parse", "--verify", "--quiet", "HEAD"])
     }
 
+    /// Why the gates' verdict on `folder` would not be a verdict on its HEAD commit: tracked files
+    /// changed since the commit (the gates read the working tree), or a folder below the work
+    /// tree's top (the gates read only part of the commit). nil when it is one.
+    static func differenceFromHead(of folder: String) -> String? {
+        guard let top = output(folder, ["rev-parse", "--show-toplevel"]) else {
+            return "\(folder) is not a git work tree, so there is no commit to attest"
+        }
+        let real = { (path: String) in URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path }
+        if real(top) != real(folder) {
+            return "\(folder) is not the top of its work tree (\(top)); the gates would read only part of the commit: run charter check on the top"
+        }
+        if let changes = output(folder, ["status", "--porcelain", "--untracked-files=no"]) {
+            let count = changes.split(separator: "\n").count
+            return "\(count) tracked file(s) differ from the commit (\(changes.split(separator: "\n").first.map { $0.dropFirst(3) } ?? "")…); commit or stash them, so the verdict is on the commit it names"
+        }
+        return nil
+    }
+
     static func originURL(of folder: String) -> String? {
         output(folder, ["config", "--get", "remote.origin.url"])
     }

@@ -10,15 +10,18 @@ struct ImagesRun {
     let scan: ImagesGate.Scan
     let rules: [RuleDescriptor]
 
-    static func perform(root: String, settings: ImagesGatePolicy, waivers: [Waiver], workspace: Workspace,
-                        baseline: Baseline = Baseline(fingerprints: [])) throws -> ImagesRun {
+    /// `policy.images` (or the defaults) judges; the secret rules are the secrets gate's, custom
+    /// rules included, whether or not that gate runs.
+    static func perform(root: String, policy: GatePolicy, workspace: Workspace, baseline: Baseline = Baseline(fingerprints: [])) throws -> ImagesRun {
         try InitCommand.writeGitignore(in: workspace.home)
         let environment = ProcessInfo.processInfo.environment
         let key = try FingerprintKey.load(file: workspace.home + "/keys/fingerprint.key", environment: environment)
-        let engine = try SecretEngine(rules: SecretCatalog.all, cache: RuleDatabaseCache.standard(environment: environment, fingerprintKey: key))
-        let gate = try ImagesGate(settings: settings, probe: EngineSecretProbe(engine: engine, key: key))
+        let policyFolder = policy.file.map { ($0 as NSString).deletingLastPathComponent } ?? "."
+        let secrets = try SecretsGate(settings: policy.secrets ?? SecretsGatePolicy(), policyFolder: policyFolder.isEmpty ? "." : policyFolder,
+                                      builtIn: SecretCatalog.all, key: key, ruleCache: RuleDatabaseCache.standard(environment: environment, fingerprintKey: key))
+        let gate = try ImagesGate(settings: policy.images ?? ImagesGatePolicy(), probe: EngineSecretProbe(engine: secrets.scanner.engine, key: key))
         let scan = try gate.scan(root)
         for warning in scan.warnings { Output.notice("warning: \(warning)") }
-        return ImagesRun(result: gate.judge(scan, waivers: waivers, baseline: baseline), scan: scan, rules: gate.ruleDescriptors)
+        return ImagesRun(result: gate.judge(scan, waivers: policy.waivers, baseline: baseline), scan: scan, rules: gate.ruleDescriptors)
     }
 }

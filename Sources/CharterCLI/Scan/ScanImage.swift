@@ -2,8 +2,6 @@ import ArgumentParser
 import CharterCore
 import CharterGate
 import CharterImages
-import CharterSecrets
-import Crypto
 import Foundation
 
 struct ScanImage: ParsableCommand {
@@ -38,6 +36,9 @@ struct ScanImage: ParsableCommand {
     @OptionGroup var report: ReportOptions
 
     func run() throws {
+        if report.baseline != nil || report.baselineWrite != nil {
+            throw CLIError.usage("scan image does not take baselines; waive an image's findings in charter.yml (`charter waiver add`)")
+        }
         let workspace = try Workspace(global)
         let policy = try loadPolicy()
         let selection = ImageSelection(platform: try platform.map { try ImagePlatform(parsing: $0) }, reference: imageName)
@@ -48,42 +49,14 @@ struct ScanImage: ParsableCommand {
         let name = (image as NSString).lastPathComponent
         Output.notice("read \(name): \(contents.layers.count) layer(s), \(contents.counts.files) files, config \(contents.configDigest.short)")
 
-        let environment = ProcessInfo.processInfo.environment
-        try InitCommand.writeGitignore(in: workspace.home)
-        let key = try FingerprintKey.load(file: workspace.home + "/keys/fingerprint.key", environment: environment)
-        let cache = RuleDatabaseCache.standard(environment: environment, fingerprintKey: key)
-        let secrets = try SecretsGate(settings: policy.secrets ?? SecretsGatePolicy(), policyFolder: ".", builtIn: SecretCatalog.all, key: key, ruleCache: cache)
-        let settings = policy.images ?? ImagesGatePolicy()
-        let rules = BuiltImageRules(approvedBaseLayers: settings.approvedBaseLayers, disabledRules: settings.disabledRules) { text in
-            "sha256:" + SHA256.hash(data: Array(text.utf8)).withUnsafeBytes { LowercaseHex.string($0) }
-        }
-        let configFindings = rules.findings(config: contents.config, name: name, probe: EngineSecretProbe(engine: secrets.scanner.engine, key: key))
-        let imageResult = Self.judge(configFindings, contents: contents, base: rules.base(of: contents.config), settings: settings, waivers: policy.waivers)
-
-        let deps = try DepsRun.perform(root: contents.root, settings: policy.deps ?? DepsGatePolicy(), waivers: policy.waivers, workspace: workspace)
-        let files = try secrets.scanFolder(contents.root)
-        let secretsResult = secrets.judge(files.findings, waivers: policy.waivers)
-        let results = [imageResult, deps.result, secretsResult]
-        try ReportWriter.write(results, verdict: nil, summary: files.summary, rules: deps.rules + secrets.ruleDescriptors, options: report, json: global.json)
-        if !results.allSatisfy(\.passed) { throw ExitCode(CharterExit.failed) }
+        let run = try ImageRun.perform(contents, name: name, policy: policy, workspace: workspace)
+        try ReportWriter.write(run.results, verdict: nil, summary: run.summary, rules: run.rules, options: report, json: global.json)
+        if !run.results.allSatisfy(\.passed) { throw ExitCode(CharterExit.failed) }
     }
 
     private func loadPolicy() throws -> GatePolicy {
         guard let policy else { return try PolicyLoader.load(root: ".") }
         guard let data = FileManager.default.contents(atPath: policy) else { throw CLIError.input("\(policy): policy file cannot be read") }
         return try PolicyLoader.parse(data, file: policy)
-    }
-
-    /// The image gate's verdict on the configuration, with what the extraction had to skip or move.
-    private static func judge(_ findings: [Finding], contents: ImageContents, base: String?, settings: ImagesGatePolicy, waivers: [Waiver]) -> GateResult {
-        let judged = GateJudge(waivers: waivers.filter { if case .rule("*", _) = $0.scope { false } else { true } }, failOn: settings.failOn, levelMeaning: "severity")
-            .judge(gate: "images", findings: findings)
-        var reasons = judged.reasons
-        if let base { reasons.append("built on the approved base \(base)") }
-        let odd = contents.oddEntries.count + contents.unlistedOddEntries
-        if odd > 0 {
-            reasons.append("\(odd) archive entr\(odd == 1 ? "y was" : "ies were") skipped or kept inside the image root (first: \(contents.oddEntries.first.map { "\($0.path): \($0.reason)" } ?? "-"))")
-        }
-        return GateResult(gate: "images", passed: judged.passed, findings: judged.findings, reasons: reasons, expiredWaivers: judged.expiredWaivers)
     }
 }

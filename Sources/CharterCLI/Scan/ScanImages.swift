@@ -1,6 +1,7 @@
 import ArgumentParser
 import CharterCore
 import CharterGate
+import CharterSecrets
 import Foundation
 
 struct ScanImages: ParsableCommand {
@@ -30,7 +31,10 @@ struct ScanImages: ParsableCommand {
         let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
         let root = exists && !isFolder.boolValue ? (path as NSString).deletingLastPathComponent : path
         let policy = try PolicyLoader.load(root: root.isEmpty ? "." : root)
-        let run = try ImagesRun.perform(root: path, settings: policy.images ?? ImagesGatePolicy(), waivers: policy.waivers, workspace: workspace)
+        let baseline = try report.baseline.map { path in
+            try Baseline.load(path, key: { try FingerprintKey.load(file: workspace.home + "/keys/fingerprint.key", environment: ProcessInfo.processInfo.environment) })
+        } ?? Baseline(fingerprints: [])
+        let run = try ImagesRun.perform(root: path, policy: policy, workspace: workspace, baseline: baseline)
         if let path = report.baselineWrite {
             try ReportFile.write(try Baseline.encode(run.scan.findings), to: path)
         }

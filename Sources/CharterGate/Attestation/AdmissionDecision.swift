@@ -29,15 +29,23 @@ package struct AdmissionDecision: Sendable, Equatable {
             "reasons": .array(reasons.map(JSONValue.string)),
             "signedBy": .array(signedBy.map(JSONValue.string)),
         ]
+        // What a denied envelope claims is unverified: kept apart, so no one reads `"verdict": "pass"`
+        // of a forged envelope as Charter's word.
+        var claims: [String: JSONValue] = [:]
         if let statement {
-            members["subjects"] = .array(statement.subjects.map(\.jsonValue))
+            claims["subjects"] = .array(statement.subjects.map(\.jsonValue))
         }
         if let predicate {
-            members["verdict"] = .string(predicate.passed ? "pass" : "fail")
-            members["created"] = .string(predicate.created)
-            members["policyDigest"] = .string(predicate.policyDigest)
-            members["commit"] = predicate.commit.map(JSONValue.string) ?? .null
-            members["ledgerIndex"] = .number(Double(predicate.ledger.entry.index))
+            claims["verdict"] = .string(predicate.passed ? "pass" : "fail")
+            claims["created"] = .string(predicate.created)
+            claims["policyDigest"] = .string(predicate.policyDigest)
+            claims["commit"] = predicate.commit.map(JSONValue.string) ?? .null
+            claims["ledgerIndex"] = .number(Double(predicate.ledger.entry.index))
+        }
+        if admitted {
+            members.merge(claims) { first, _ in first }
+        } else if !claims.isEmpty {
+            members["unverified"] = .object(claims)
         }
         return .object(members)
     }

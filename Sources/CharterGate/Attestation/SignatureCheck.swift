@@ -3,6 +3,8 @@
 /// a signature that names a trusted key and does not verify denies the envelope even when
 /// another signature verifies, because it means the envelope was altered after signing.
 struct SignatureCheck {
+    static let mostSignatures = 16
+
     let keys: [AttestationKey]
 
     struct Outcome {
@@ -19,6 +21,11 @@ struct SignatureCheck {
         }
         guard !envelope.signatures.isEmpty else {
             outcome.problems.append("the envelope has no signatures")
+            return outcome
+        }
+        // Each signature costs a verification per trusted key: an envelope cannot make that unbounded.
+        guard envelope.signatures.count <= Self.mostSignatures else {
+            outcome.problems.append("the envelope has \(envelope.signatures.count) signatures; at most \(Self.mostSignatures) are checked")
             return outcome
         }
         let message = envelope.preAuthenticationEncoding

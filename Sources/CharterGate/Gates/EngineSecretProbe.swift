@@ -10,6 +10,7 @@ package struct EngineSecretProbe: SecretProbe {
     /// Scanners (each with its own scratch space) for the threads probing at once: making one
     /// per instruction would cost more than scanning it.
     private let idle = Locked<[SecretEngine.Scanner]>([])
+    private let failed = Locked<[String]>([])
 
     package init(engine: SecretEngine, key: FingerprintKey) {
         self.engine = engine
@@ -17,14 +18,28 @@ package struct EngineSecretProbe: SecretProbe {
     }
 
     package func secrets(in text: String) -> [ProbedSecret] {
-        // A probe cannot fail a check by itself: an engine that cannot scan finds nothing here,
-        // and the secrets gate, scanning the same files, reports the error.
-        guard let scanner = idle.withLock({ $0.popLast() }) ?? (try? engine.makeScanner()) else { return [] }
+        let scanner: SecretEngine.Scanner
+        do {
+            scanner = try idle.withLock({ $0.popLast() }) ?? engine.makeScanner()
+        } catch {
+            failed.withLock { $0.append("the secret engine could not scan: \(error)") }
+            return []
+        }
         defer { idle.withLock { $0.append(scanner) } }
-        guard let matches = try? scanner.scan(Array(text.utf8)) else { return [] }
+        let matches: [SecretMatch]
+        do {
+            matches = try scanner.scan(Array(text.utf8))
+        } catch {
+            failed.withLock { $0.append("the secret engine could not scan: \(error)") }
+            return []
+        }
         return matches.map { match in
             ProbedSecret(ruleID: match.ruleID, preview: RedactedPreview.of(match.secret),
                          identity: key.fingerprint(rule: match.ruleID, path: "", secret: match.secret), range: match.range)
         }
+    }
+
+    package func failures() -> [String] {
+        Array(Set(failed.withLock { $0 })).sorted()
     }
 }

@@ -13,6 +13,8 @@ package struct ImagesGate: Sendable {
     private let checker: DockerfileChecker
     private let manifestRules: ManifestImageRules
     private let probe: any SecretProbe
+    /// Larger files named like Dockerfiles are not read whole; they fail the gate instead.
+    static let largestDockerfile = 4 << 20
 
     package init(settings: ImagesGatePolicy, probe: any SecretProbe) throws {
         self.settings = settings
@@ -23,7 +25,8 @@ package struct ImagesGate: Sendable {
         } catch {
             throw GateError(.policyInvalid, "charter.yml: gates.images.approved-bases: \(error.message)")
         }
-        checker = try DockerfileChecker(disabledRules: settings.disabledRules.subtracting(ManifestImageRules.ids), hasher: hasher)
+        checker = try DockerfileChecker(disabledRules: settings.disabledRules.subtracting(ManifestImageRules.ids).subtracting(BuiltImageRules.rules.map(\.id)),
+                                        hasher: hasher)
         manifestRules = ManifestImageRules(disabledRules: settings.disabledRules, hasher: hasher)
     }
 
@@ -47,10 +50,18 @@ package struct ImagesGate: Sendable {
         }
         var scan = Scan()
         let folder = isFolder.boolValue ? root : (root as NSString).deletingLastPathComponent
-        scan.dockerfiles = DockerfileFinder(root: root).files()
+        // A YAML file named on its own is a manifest; any other file is a Dockerfile.
+        let manifestOnly = !isFolder.boolValue && ManifestFormat.isYAML((root as NSString).lastPathComponent)
+            && !DockerfileFinder.isDockerfile((root as NSString).lastPathComponent)
+        let found: (files: [String], unreadable: [String]) = manifestOnly ? ([], []) : DockerfileFinder(root: root).find()
+        scan.dockerfiles = found.files
+        scan.problems += found.unreadable.map { "\($0): the folder cannot be read, so its Dockerfiles were not checked" }
         let checker = checker, policy = policy, probe = probe
         let reports = scan.dockerfiles.concurrentMap(grain: 8) { relative -> Result<DockerfileReport, GateError> in
             let path = (folder.isEmpty ? "." : folder) + "/" + relative
+            if let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int, size > Self.largestDockerfile {
+                return .failure(GateError(.inputUnreadable, "\(relative): \(size) bytes is larger than a Dockerfile can sensibly be (\(Self.largestDockerfile) bytes); it was not checked"))
+            }
             guard let data = FileManager.default.contents(atPath: path) else {
                 return .failure(GateError(.inputUnreadable, "\(relative): cannot be read; check its permissions"))
             }
@@ -71,7 +82,7 @@ package struct ImagesGate: Sendable {
                 }
             }
         }
-        if settings.manifests, isFolder.boolValue {
+        if settings.manifests, isFolder.boolValue || manifestOnly {
             let manifests: ManifestScan
             do {
                 manifests = try ManifestFinder(root: root).scan()
@@ -82,6 +93,7 @@ package struct ImagesGate: Sendable {
             scan.findings += manifestRules.findings(manifests.images, policy: policy)
             scan.problems += manifests.problems.map(\.description)
         }
+        scan.problems += probe.failures()
         scan.summary.files = scan.dockerfiles.count + scan.manifests.count
         scan.summary.bytes = (scan.dockerfiles + scan.manifests).reduce(0) { total, relative in
             let path = isFolder.boolValue ? root + "/" + relative : root
@@ -110,7 +122,8 @@ package struct ImagesGate: Sendable {
             + ManifestImageRules.rules.map { RuleDescriptor(id: $0.id, description: $0.title, gate: "images", securitySeverity: Self.score($0.level)) }
     }
 
-    private static func score(_ level: FindingLevel) -> Double {
+    /// A 0–10 `security-severity` for code-scanning UIs, in the middle of the level's CVSS band.
+    package static func score(_ level: FindingLevel) -> Double {
         switch level {
         case .critical: 9.5
         case .high: 8.0

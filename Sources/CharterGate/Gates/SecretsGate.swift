@@ -45,9 +45,10 @@ package struct SecretsGate {
     }
 
     /// Scans the files under `root`.
-    package func scanFolder(_ root: String, progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> (findings: [Finding], summary: ScanSummary) {
+    /// `readsIgnoreFiles: false` for a tree whose ignore files are not the user's (an image's root).
+    package func scanFolder(_ root: String, readsIgnoreFiles: Bool = true, progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> (findings: [Finding], summary: ScanSummary) {
         let started = Date()
-        let walker = DirectoryWalker(root: root, maxFileSize: settings.maxFileSize)
+        let walker = DirectoryWalker(root: root, maxFileSize: settings.maxFileSize, readsIgnoreFiles: readsIgnoreFiles)
         let (findings, totals, skipped) = try scanner.scan(folder: walker, progress: progress)
         let unreadable = (skipped.unreadable + totals.unreadable).sorted()
         if !unreadable.isEmpty {

@@ -78,7 +78,7 @@ package struct ImagesGatePolicy: Sendable, Equatable {
     package var approvedBases: [String]?
     package var requireDigest = true
     package var allowLatest = false
-    /// Dockerfile rule ids switched off.
+    /// Rule ids switched off: Dockerfile (DF…), manifest (MF…) and built-image (IM…) rules.
     package var disabledRules: Set<String> = []
     /// Whether Kubernetes manifests and Compose files are checked too.
     package var manifests = true

@@ -19,8 +19,13 @@ package struct SARIFReport {
         let sarifRules: [JSONValue] = fired.map { id in
             let descriptor = descriptors[id]
             let description = descriptor?.description ?? id
-            let isDependency = (descriptor?.gate ?? gateOf[id]) == "deps"
-            let advice = isDependency ? ". Upgrade the package to a version that fixes it." : ". Rotate the secret, then remove it from the source and its history."
+            let gate = descriptor?.gate ?? gateOf[id]
+            let isDependency = gate == "deps"
+            let advice = switch gate {
+            case "deps": ". Upgrade the package to a version that fixes it."
+            case "images": ". See docs/images.md for the rule and its fix."
+            default: ". Rotate the secret, then remove it from the source and its history."
+            }
             let severity = descriptor?.securitySeverity ?? 8.0
             return .object([
                 "id": .string(id),
@@ -29,7 +34,7 @@ package struct SARIFReport {
                 "fullDescription": .object(["text": .string((description.hasSuffix(".") ? String(description.dropLast()) : description) + advice)]),
                 "defaultConfiguration": .object(["level": .string("error")]),
                 "properties": .object([
-                    "tags": .array([.string("security"), .string(isDependency ? "vulnerability" : "secret")]),
+                    "tags": .array([.string("security"), .string(isDependency ? "vulnerability" : gate == "images" ? "container" : "secret")]),
                     "security-severity": .string(String(format: "%.1f", severity)),
                 ]),
             ])

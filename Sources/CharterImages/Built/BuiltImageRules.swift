@@ -6,7 +6,7 @@ import Foundation
 package struct BuiltImageRules: Sendable {
     package static let rules: [(id: String, level: FindingLevel, title: String)] = [
         ("IM001", .high, "Image runs as root"),
-        ("IM002", .high, "Secret in the image configuration"),
+        ("IM002", .high, "Secret in the image configuration or history"),
         ("IM003", .high, "Image is not built on an approved base"),
     ]
 
@@ -30,11 +30,20 @@ package struct BuiltImageRules: Sendable {
         if account.isEmpty || account == "root" || account == "0" {
             findings += finding("IM001", name, "\(name) runs as \(user.isEmpty ? "root (no user set)" : user)", identity: "user")
         }
-        let settings = config.environment.map { ("environment", $0) } + config.labels.sorted { $0.key < $1.key }.map { ("label", $0.key + "=" + $0.value) }
-        for (kind, text) in settings {
+        // The history keeps each step's command with its build arguments (`|1 NPM_TOKEN=… /bin/sh -c …`),
+        // the classic place a build leaks a secret into an image.
+        var settings: [(kind: String, text: String)] = config.environment.map { ("environment", $0) }
+        settings += config.labels.sorted { $0.key < $1.key }.map { ("label", $0.key + "=" + $0.value) }
+        settings.append(("entrypoint", (config.entrypoint ?? []).joined(separator: " ")))
+        settings.append(("command", (config.command ?? []).joined(separator: " ")))
+        for (offset, step) in config.history.enumerated() {
+            if let command = step.createdBy { settings.append(("history step \(offset + 1)", command)) }
+        }
+        for (kind, text) in settings where !text.isEmpty {
             for secret in probe.secrets(in: text) {
-                let variable = text.split(separator: "=", maxSplits: 1).first.map(String.init) ?? kind
-                findings += finding("IM002", name, "\(kind) \(variable) holds a \(secret.ruleID) secret (\(secret.preview))", identity: kind + "\u{0}" + secret.identity,
+                let variable = kind == "environment" || kind == "label" ? text.split(separator: "=", maxSplits: 1).first.map(String.init) ?? kind : kind
+                let place = kind == variable ? kind : "\(kind) \(variable)"
+                findings += finding("IM002", name, "\(place) holds a \(secret.ruleID) secret (\(secret.preview))", identity: kind + "\u{0}" + secret.identity,
                                     preview: "\(variable)=\(secret.preview)")
             }
         }

@@ -19,14 +19,24 @@ package struct DockerfileFinder {
 
     /// Paths relative to the root, sorted; the root's own name when it is a file.
     package func files() -> [String] {
+        find().files
+    }
+
+    /// The Dockerfiles (as `files()`), and the folders under the root that could not be listed,
+    /// whose Dockerfiles are unknown.
+    package func find() -> (files: [String], unreadable: [String]) {
         var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: root, isDirectory: &isFolder) else { return [] }
-        guard isFolder.boolValue else { return [(root as NSString).lastPathComponent] }
+        guard FileManager.default.fileExists(atPath: root, isDirectory: &isFolder) else { return ([], []) }
+        guard isFolder.boolValue else { return ([(root as NSString).lastPathComponent], []) }
         var found: [String] = []
+        var unreadable: [String] = []
         var pending = [""]
         while let folder = pending.popLast() {
             let absolute = folder.isEmpty ? root : root + "/" + folder
-            guard let names = try? FileManager.default.contentsOfDirectory(atPath: absolute) else { continue }
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: absolute) else {
+                unreadable.append(folder.isEmpty ? "." : folder)
+                continue
+            }
             for name in names {
                 let relative = folder.isEmpty ? name : folder + "/" + name
                 var info = stat()
@@ -38,6 +48,6 @@ package struct DockerfileFinder {
                 }
             }
         }
-        return found.sorted()
+        return (found.sorted(), unreadable.sorted())
     }
 }

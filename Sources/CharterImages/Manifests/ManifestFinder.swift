@@ -29,9 +29,12 @@ package struct ManifestFinder {
         guard isFolder.boolValue else {
             return read(root, relative: (root as NSString).lastPathComponent, explicit: true) ?? ManifestScan()
         }
-        let (candidates, charts) = self.candidates()
+        let (candidates, charts, unreadable) = self.candidates()
         var result = ManifestScan()
         result.charts = charts
+        for folder in unreadable {
+            result.problems.append(ManifestProblem(.unreadable, path: folder, "the folder cannot be read, so its manifests were not checked"))
+        }
         let finder = self
         for scan in candidates.concurrentMap(grain: 4, { finder.read(finder.root + "/" + $0, relative: $0, explicit: false) }) {
             if let scan { result.append(scan) }
@@ -41,13 +44,17 @@ package struct ManifestFinder {
 
     /// YAML files (relative to the root, sorted) worth opening, and the Helm chart folders whose
     /// templates were passed over.
-    func candidates() -> (files: [String], charts: [String]) {
+    func candidates() -> (files: [String], charts: [String], unreadable: [String]) {
         var files: [String] = []
         var charts: [String] = []
+        var unreadable: [String] = []
         var pending = [""]
         while let folder = pending.popLast() {
             let absolute = folder.isEmpty ? root : root + "/" + folder
-            guard let names = try? FileManager.default.contentsOfDirectory(atPath: absolute) else { continue }
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: absolute) else {
+                unreadable.append(folder.isEmpty ? "." : folder)
+                continue
+            }
             let isChart = names.contains("Chart.yaml")
             if isChart { charts.append(folder.isEmpty ? "." : folder) }
             for name in names {
@@ -61,7 +68,7 @@ package struct ManifestFinder {
                 }
             }
         }
-        return (files.sorted(), charts.sorted())
+        return (files.sorted(), charts.sorted(), unreadable.sorted())
     }
 
     /// The scan of one file; nil for a YAML file that is not a manifest. `explicit` files were

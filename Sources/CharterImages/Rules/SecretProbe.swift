@@ -3,6 +3,13 @@
 package protocol SecretProbe: Sendable {
     /// Every secret in `text`, with its position so the checker can mask it in any preview.
     func secrets(in text: String) -> [ProbedSecret]
+    /// Why some text could not be probed (the engine failed): a check that could not look for
+    /// secrets must not pass as if there were none.
+    func failures() -> [String]
+}
+
+extension SecretProbe {
+    package func failures() -> [String] { [] }
 }
 
 /// A secret a probe found. Carries no raw value: the checker reads the value from the text it

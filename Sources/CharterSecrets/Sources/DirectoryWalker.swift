@@ -22,13 +22,17 @@ package struct DirectoryWalker {
     package let root: String
     package let maxFileSize: Int
     package let honourGitignore: Bool
+    /// Off for trees whose ignore files are not the user's (a container image's root): then no
+    /// `.gitignore`, `.charterignore` or `.git/info/exclude` in the tree can hide a file.
+    package let readsIgnoreFiles: Bool
 
     package static let ignoreFiles = [".gitignore", ".charterignore"]
 
-    package init(root: String, maxFileSize: Int, honourGitignore: Bool = true) {
+    package init(root: String, maxFileSize: Int, honourGitignore: Bool = true, readsIgnoreFiles: Bool = true) {
         self.root = root
         self.maxFileSize = maxFileSize
         self.honourGitignore = honourGitignore
+        self.readsIgnoreFiles = readsIgnoreFiles
     }
 
     /// A folder still to list, with the ignore rules its ancestors put in force.
@@ -69,7 +73,7 @@ package struct DirectoryWalker {
             throw SecretsError(.inputUnreadable, "\(root): no such folder; pass a folder to scan, a file, or - for standard input")
         }
         var rules = IgnoreRules()
-        if let exclude = FileManager.default.contents(atPath: root + "/.git/info/exclude") {
+        if readsIgnoreFiles, let exclude = FileManager.default.contents(atPath: root + "/.git/info/exclude") {
             rules.add(String(decoding: exclude, as: UTF8.self), base: "")
         }
         return Folder(path: root, relative: "", rules: rules, realRoot: URL(fileURLWithPath: root).resolvingSymlinksInPath().path)
@@ -79,7 +83,9 @@ package struct DirectoryWalker {
     /// cannot be read is counted in `skipped.unreadable`.
     package func list(_ folder: Folder) throws -> Listing {
         var rules = folder.rules
-        rules.load(folder: folder.path, base: folder.relative, files: honourGitignore ? Self.ignoreFiles : [".charterignore"])
+        if readsIgnoreFiles {
+            rules.load(folder: folder.path, base: folder.relative, files: honourGitignore ? Self.ignoreFiles : [".charterignore"])
+        }
         var listing = Listing()
         guard let directory = opendir(folder.path) else {
             if folder.relative.isEmpty { throw SecretsError(.inputUnreadable, "\(folder.path): cannot be read (\(String(cString: strerror(errno))))") }
