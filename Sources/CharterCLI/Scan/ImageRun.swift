@@ -1,7 +1,6 @@
 import CharterCore
 import CharterGate
 import CharterImages
-import CharterSecrets
 import Crypto
 import Foundation
 
@@ -13,13 +12,7 @@ struct ImageRun {
     let rules: [RuleDescriptor]
 
     static func perform(_ contents: ImageContents, name: String, policy: GatePolicy, workspace: Workspace) throws -> ImageRun {
-        let environment = ProcessInfo.processInfo.environment
-        try InitCommand.writeGitignore(in: workspace.home)
-        let key = try FingerprintKey.load(file: workspace.home + "/keys/fingerprint.key", environment: environment)
-        let cache = RuleDatabaseCache.standard(environment: environment, fingerprintKey: key)
-        let policyFolder = policy.file.map { ($0 as NSString).deletingLastPathComponent } ?? "."
-        let secrets = try SecretsGate(settings: policy.secrets ?? SecretsGatePolicy(), policyFolder: policyFolder.isEmpty ? "." : policyFolder,
-                                      builtIn: SecretCatalog.all, key: key, ruleCache: cache)
+        let (secrets, key) = try ImagesRun.secretsGate(policy: policy, workspace: workspace)
         let settings = policy.images ?? ImagesGatePolicy()
         let rules = BuiltImageRules(approvedBaseLayers: settings.approvedBaseLayers, disabledRules: settings.disabledRules) { text in
             "sha256:" + SHA256.hash(data: Array(text.utf8)).withUnsafeBytes { LowercaseHex.string($0) }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Finds the Dockerfiles under a folder: `Dockerfile`, `Containerfile`, `Dockerfile.<variant>`,
-/// `<variant>.Dockerfile` (any case), skipping the trees `ManifestFinder` skips. A file given as
+/// `<variant>.Dockerfile` (any case), skipping the trees `SourceTreeWalk` skips. A file given as
 /// the root is a Dockerfile whatever its name.
 package struct DockerfileFinder {
     package let root: String
@@ -28,26 +28,6 @@ package struct DockerfileFinder {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isFolder) else { return ([], []) }
         guard isFolder.boolValue else { return ([(root as NSString).lastPathComponent], []) }
-        var found: [String] = []
-        var unreadable: [String] = []
-        var pending = [""]
-        while let folder = pending.popLast() {
-            let absolute = folder.isEmpty ? root : root + "/" + folder
-            guard let names = try? FileManager.default.contentsOfDirectory(atPath: absolute) else {
-                unreadable.append(folder.isEmpty ? "." : folder)
-                continue
-            }
-            for name in names {
-                let relative = folder.isEmpty ? name : folder + "/" + name
-                var info = stat()
-                guard lstat(absolute + "/" + name, &info) == 0 else { continue }
-                if info.st_mode & S_IFMT == S_IFDIR {
-                    if !ManifestFinder.skippedFolders.contains(name) { pending.append(relative) }
-                } else if info.st_mode & S_IFMT == S_IFREG, Self.isDockerfile(name) {
-                    found.append(relative)
-                }
-            }
-        }
-        return (found.sorted(), unreadable.sorted())
+        return SourceTreeWalk(root: root).files(keeping: Self.isDockerfile)
     }
 }

@@ -7,9 +7,6 @@ import Foundation
 /// are skipped, and so are the `templates/` of Helm charts, which are manifests only once
 /// rendered; the charts are listed instead.
 package struct ManifestFinder {
-    static let skippedFolders: Set<String> = [
-        ".git", "node_modules", "vendor", ".build", "build", "dist", "target", "__pycache__", ".venv", "venv", ".tox", ".charter",
-    ]
     /// How much of an oversized YAML file is read to tell whether it is a manifest at all.
     static let sniffedPrefix = 64 << 10
 
@@ -45,30 +42,13 @@ package struct ManifestFinder {
     /// YAML files (relative to the root, sorted) worth opening, and the Helm chart folders whose
     /// templates were passed over.
     func candidates() -> (files: [String], charts: [String], unreadable: [String]) {
-        var files: [String] = []
         var charts: [String] = []
-        var unreadable: [String] = []
-        var pending = [""]
-        while let folder = pending.popLast() {
-            let absolute = folder.isEmpty ? root : root + "/" + folder
-            guard let names = try? FileManager.default.contentsOfDirectory(atPath: absolute) else {
-                unreadable.append(folder.isEmpty ? "." : folder)
-                continue
-            }
-            let isChart = names.contains("Chart.yaml")
-            if isChart { charts.append(folder.isEmpty ? "." : folder) }
-            for name in names {
-                let relative = folder.isEmpty ? name : folder + "/" + name
-                var info = stat()
-                guard lstat(absolute + "/" + name, &info) == 0 else { continue }
-                if info.st_mode & S_IFMT == S_IFDIR {
-                    if !Self.skippedFolders.contains(name), !(isChart && name == "templates") { pending.append(relative) }
-                } else if info.st_mode & S_IFMT == S_IFREG, ManifestFormat.isYAML(name) {
-                    files.append(relative)
-                }
-            }
+        let walked = SourceTreeWalk(root: root).files(keeping: ManifestFormat.isYAML) { folder, names in
+            guard names.contains("Chart.yaml") else { return [] }
+            charts.append(folder.isEmpty ? "." : folder)
+            return ["templates"]
         }
-        return (files.sorted(), charts.sorted(), unreadable.sorted())
+        return (walked.files, charts.sorted(), walked.unreadable)
     }
 
     /// The scan of one file; nil for a YAML file that is not a manifest. `explicit` files were
