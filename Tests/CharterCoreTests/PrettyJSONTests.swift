@@ -34,7 +34,7 @@ import Testing
         let others: [String: JSONValue] = ["zeta": .bool(false), "alpha": .array([]), "mid": .string("x")]
         var whole = others
         whole["list"] = .array(elements)
-        #expect(PrettyJSON.encode(others, streaming: "list", elements: elements) == PrettyJSON.encode(.object(whole)))
+        #expect(PrettyJSON.encode(others, streaming: "list", fragments: elements.map { PrettyJSON.fragment($0, indent: 4) }) == PrettyJSON.encode(.object(whole)))
     }
 
     @Test func roundTripsThroughTheParser() throws {

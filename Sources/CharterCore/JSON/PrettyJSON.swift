@@ -12,12 +12,6 @@ package enum PrettyJSON {
         return output
     }
 
-    /// `object` with one more member, `key`, an array whose elements are made one at a time as
-    /// they are written: a report of tens of thousands of findings never exists whole as values.
-    package static func encode(_ object: [String: JSONValue], streaming key: String, elements: some Sequence<JSONValue>) -> [UInt8] {
-        encode(object, streaming: key, fragments: elements.lazy.map { fragment($0, indent: 4) })
-    }
-
     /// `value` as it is written at `indent` inside a document: what `encode(_:streaming:fragments:)`
     /// takes, so that elements can be written on several cores and then joined.
     package static func fragment(_ value: JSONValue, indent: Int) -> [UInt8] {
@@ -26,7 +20,9 @@ package enum PrettyJSON {
         return output
     }
 
-    /// Like `encode(_:streaming:elements:)`, with each element already written by `fragment(_:indent: 4)`.
+    /// `object` with one more member, `key`, an array of elements already written at indent 4
+    /// (`fragment(_:indent:)` or `PrettyJSONWriter`), made as they are consumed: a report of tens
+    /// of thousands of findings never exists whole as values.
     package static func encode(_ object: [String: JSONValue], streaming key: String, fragments: some Sequence<[UInt8]>) -> [UInt8] {
         var output: [UInt8] = Array("{".utf8)
         let keys = (Array(object.keys) + [key]).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }

@@ -21,13 +21,9 @@ struct PackageAdvisories<S: VersionScheme>: PackageMatching {
     let scheme: S
     let entries: [CompiledEntry<S>]
 
-    init(scheme: S, entries: [CompiledEntry<S>]) {
-        self.scheme = scheme
-        self.entries = entries
-    }
-
     init(scheme: S, affected: [OSVRecord.Affected], ecosystem: Ecosystem) {
-        self.init(scheme: scheme, entries: affected.map { CompiledEntry($0, ecosystem: ecosystem, scheme: scheme) })
+        self.scheme = scheme
+        entries = affected.map { CompiledEntry($0, ecosystem: ecosystem, scheme: scheme) }
     }
 
     func match(_ version: String) -> PackageVerdicts {
